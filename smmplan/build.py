@@ -1,0 +1,176 @@
+"""The pipeline over many calendars: discover, load, check, expand, export, write."""
+
+from __future__ import annotations
+
+import calendar as months
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from smmplan.calendar import Source, display_path, read_source, validate_model
+from smmplan.problems import Code, Collector, Problem, UsageError
+
+MAX_WINDOW_DAYS = 3 * 366 + 1
+
+
+@dataclass(frozen=True)
+class Window:
+    start: date
+    end: date
+
+
+@dataclass
+class Planned:
+    """What one calendar gave: its schedule (when it has no errors) and its problems."""
+
+    file: Path
+    problems: list[Problem]
+    schedule: object | None = None  # smmplan.model.Schedule
+
+
+@dataclass
+class Outcome:
+    planned: list[Planned] = field(default_factory=list)
+
+    @property
+    def problems(self) -> list[Problem]:
+        return sorted({p for item in self.planned for p in item.problems})
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.level == "error" for p in self.problems)
+
+
+def parse_window(month: str | None, start: str | None, end: str | None) -> Window | None:
+    """The build window from the command line, or None to use each calendar's period."""
+    if month and (start or end):
+        raise UsageError("give either --month or --from/--to, not both")
+    if month:
+        try:
+            first = datetime.strptime(month, "%Y-%m").date()
+        except ValueError:
+            raise UsageError(f"--month '{month}' is not YYYY-MM, e.g. 2026-12") from None
+        last = first.replace(day=months.monthrange(first.year, first.month)[1])
+        return Window(first, last)
+    if start or end:
+        if not (start and end):
+            raise UsageError("give both --from and --to (dates, inclusive)")
+        window = Window(_date_option("--from", start), _date_option("--to", end))
+        if window.end < window.start:
+            raise UsageError("--to is before --from")
+        if (window.end - window.start).days >= MAX_WINDOW_DAYS:
+            raise UsageError("the window is longer than three years; build it in parts")
+        return window
+    return None
+
+
+def _date_option(name: str, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{name} '{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """Calendar files named or found in folders; fragments (_*.yaml) are not entry points."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")
+                and p.is_file() and not p.name.startswith("_")
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return found
+
+
+def plan(files: list[Path], window: Window | None, *, expand_always: bool = True,
+         on_progress: Callable[[Path], None] | None = None) -> Outcome:
+    """Load, check and expand every calendar, collecting every problem."""
+    outcome = Outcome()
+    for file in files:
+        outcome.planned.append(plan_one(file, window, expand_always=expand_always))
+        if on_progress:
+            on_progress(file)
+    return outcome
+
+
+def plan_one(file: Path, window: Window | None, *, expand_always: bool = True) -> Planned:
+    from smmplan.checks import check
+    from smmplan.schema import Calendar
+
+    out = Collector()
+    planned = Planned(file, out.problems)
+    source = read_source(file, out)
+    if source is None:
+        return planned
+    model = validate_model(Calendar, source.located, out)
+    if model is None:
+        return planned
+    checked = check(source, model, out)
+    renderer = _renderer(source, model.language)
+    _check_templates(source, model, renderer, out)
+    span = window or (Window(model.period.start, model.period.end) if model.period else None)
+    if span is None:
+        if expand_always:
+            out.add(source.located.path, 1, 1, Code.NO_WINDOW,
+                    "no build window: give --month YYYY-MM or --from/--to, "
+                    "or add 'period: {start: YYYY-MM-DD, end: YYYY-MM-DD}' to the calendar")
+        return planned
+    if out.has_errors:
+        return planned
+    from smmplan.expand import expand
+
+    schedule = expand(checked, span.start, span.end, renderer, out)
+    if not out.has_errors:
+        planned.schedule = schedule
+    return planned
+
+
+def _renderer(source: Source, language: str):  # type: ignore[no-untyped-def]
+    from smmplan.render import Renderer
+
+    return Renderer(source.root, language)
+
+
+def _check_templates(source: Source, model: object, renderer: object, out: Collector) -> None:
+    """Every `template:` must load and compile; reported at the key that names it."""
+    for path, name in _template_refs(source.located.data, ()):
+        reason = renderer.check(name)  # type: ignore[attr-defined]
+        if reason:
+            file, line, col = source.at(path)
+            code = Code.TEMPLATE_SYNTAX if reason.startswith("template syntax") \
+                else Code.TEMPLATE_NOT_FOUND
+            out.add(file, line, col, code, reason)
+
+
+def _template_refs(data: object, path: tuple) -> list[tuple[tuple, str]]:  # type: ignore[type-arg]
+    found = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "template" and isinstance(value, str):
+                found.append(((*path, key), value))
+            elif key != "vars":
+                found += _template_refs(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _template_refs(value, (*path, index))
+    return found
+
+
+def dtstamp_from(source_date_epoch: str | None) -> datetime | None:
+    """DTSTAMP for ICS from SOURCE_DATE_EPOCH; None keeps the deterministic default."""
+    if not source_date_epoch:
+        return None
+    try:
+        return datetime.fromtimestamp(int(source_date_epoch), tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        raise UsageError(f"SOURCE_DATE_EPOCH '{source_date_epoch}' is not a Unix time") from None
+
+
+__all__ = ["Outcome", "Planned", "Window", "discover", "display_path", "parse_window", "plan"]

@@ -1,0 +1,244 @@
+"""Reading one calendar: its file, its `include:` fragments, and the schema check."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from smmplan.loader import KeyPath, Located, Pos, load_file
+from smmplan.problems import Code, Collector
+
+# Lists that fragments extend (fragment entries first, in include order) and maps they fill.
+_LIST_KEYS: tuple[KeyPath, ...] = (
+    ("themes",), ("posts",), ("holidays", "observances"), ("holidays", "blackout"),
+)
+_MAP_KEYS: tuple[str, ...] = ("vars", "rules")
+
+
+@dataclass
+class Source:
+    """A calendar file with its fragments merged in, and the repo it lives in."""
+
+    file: Path
+    root: Path
+    located: Located  # merged data; positions point into whichever file each value came from
+    included: list[Path]
+
+    def at(self, path: KeyPath, *, key: bool = False) -> Pos:
+        return self.located.at(path, key=key)
+
+
+def find_root(file: Path) -> Path:
+    """The calendar repo's root: nearest folder upwards with templates/, calendars/ or .git."""
+    start = file.resolve().parent
+    for folder in (start, *start.parents):
+        if any((folder / name).exists() for name in ("templates", "calendars", ".git")):
+            return folder
+    return start
+
+
+def display_path(file: Path) -> str:
+    """The path as the user would type it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(file)
+    except ValueError:
+        return str(file)
+
+
+def read_source(file: Path, out: Collector) -> Source | None:
+    """Load a calendar and its fragments; every problem goes to `out`."""
+    display = display_path(file)
+    located = load_file(file, display, out)
+    if located is None:
+        return None
+    if not isinstance(located.data, dict):
+        line, col = located.at(())[1:]
+        out.add(display, line, col, Code.SCHEMA, "a calendar is a mapping of keys, "
+                "starting with 'smmplan: 1'")
+        return None
+    root = find_root(file)
+    fragments, included = _read_fragments(file, root, located, out)
+    merged = _merge(located, fragments) if fragments else located
+    return Source(file=file, root=root, located=merged, included=included)
+
+
+def _read_fragments(
+    file: Path, root: Path, located: Located, out: Collector
+) -> tuple[list[Located], list[Path]]:
+    from smmplan.schema import Fragment
+
+    includes = located.data.get("include") or []
+    if isinstance(includes, str):
+        includes = [includes]
+    if not isinstance(includes, list):
+        return [], []  # the schema reports the wrong type
+    fragments: list[Located] = []
+    included: list[Path] = []
+    for index, name in enumerate(includes):
+        path_key: KeyPath = ("include", index) if isinstance(located.data.get("include"), list) \
+            else ("include",)
+        _, line, col = located.at(path_key)
+        target = _resolve_include(file, root, name)
+        if isinstance(target, str):
+            out.add(located.path, line, col, Code.INCLUDE, target)
+            continue
+        fragment = load_file(target, display_path(target), out)
+        if fragment is None:
+            continue
+        if fragment.data is None:
+            fragment.data = {}
+        if validate_model(Fragment, fragment, out) is not None:
+            fragments.append(fragment)
+            included.append(target)
+    return fragments, included
+
+
+def _resolve_include(file: Path, root: Path, name: Any) -> Path | str:
+    """The fragment's path, or why it cannot be included."""
+    if not isinstance(name, str) or not name.strip():
+        return "include entries are file paths relative to this calendar"
+    candidate = Path(name)
+    if candidate.is_absolute():
+        return f"include '{name}' is an absolute path; give a path relative to this calendar"
+    target = (file.parent / candidate).resolve()
+    if not target.is_relative_to(root.resolve()):
+        return f"include '{name}' leaves the calendar repo ({root}); keep fragments inside it"
+    if not target.is_file():
+        return f"include '{name}' not found (looked for {display_path(target)})"
+    return target
+
+
+def _merge(calendar: Located, fragments: list[Located]) -> Located:
+    merged = Located(calendar.path, dict(calendar.data))
+    sources = [*fragments, calendar]
+    for list_key in _LIST_KEYS:
+        items: list[Any] = []
+        for source in sources:
+            chunk = _get(source.data, list_key)
+            if isinstance(chunk, list):
+                _copy_positions(source, merged, list_key, offset=len(items))
+                items.extend(chunk)
+        if items or _get(calendar.data, list_key) is not None:
+            _set(merged.data, list_key, items)
+    for map_key in _MAP_KEYS:
+        combined: dict[str, Any] = {}
+        for source in sources:
+            chunk = source.data.get(map_key)
+            if isinstance(chunk, dict):
+                combined.update(chunk)
+                _copy_positions(source, merged, (map_key,), offset=None)
+        if combined:
+            merged.data[map_key] = combined
+    _copy_rest(calendar, merged)
+    return merged
+
+
+def _copy_positions(source: Located, merged: Located, prefix: KeyPath, offset: int | None) -> None:
+    size = len(prefix)
+    for table, target in ((source.values, merged.values), (source.keys, merged.keys)):
+        for path, pos in table.items():
+            if path[:size] != prefix or len(path) == size:
+                continue
+            if offset is None:
+                target[path] = pos
+            else:
+                index = path[size]
+                assert isinstance(index, int)
+                target[(*prefix, index + offset, *path[size + 1:])] = pos
+
+
+def _copy_rest(calendar: Located, merged: Located) -> None:
+    covered = [*_LIST_KEYS, *((k,) for k in _MAP_KEYS)]
+    for table, target in ((calendar.values, merged.values), (calendar.keys, merged.keys)):
+        for path, pos in table.items():
+            inside = any(path[: len(c)] == c and len(path) > len(c) for c in covered)
+            if not inside:
+                target.setdefault(path, pos)
+
+
+def _get(data: Any, path: KeyPath) -> Any:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _set(data: dict[str, Any], path: KeyPath, value: Any) -> None:
+    for key in path[:-1]:
+        child = data.get(key)  # type: ignore[arg-type]
+        child = dict(child) if isinstance(child, dict) else {}
+        data[key] = child  # type: ignore[index]
+        data = child
+    data[path[-1]] = value  # type: ignore[index]
+
+
+def validate_model(model: Any, located: Located, out: Collector) -> Any:
+    """The pydantic model of `located.data`, or None after reporting every schema problem."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(located.data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            _report(error, located, out)
+        return None
+
+
+def _report(error: Any, located: Located, out: Collector) -> None:
+    loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
+    kind = error["type"]
+    if loc and loc[-1] == "[key]":
+        loc = loc[:-1]
+        path, line, col = located.at(loc, key=True)
+    elif kind == "extra_forbidden":
+        path, line, col = located.at(loc, key=True)
+    else:
+        path, line, col = located.at(loc)
+    code, message = _describe(kind, loc, error)
+    out.add(path, line, col, code, message)
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic inserts the union member's name into locations; they are not keys.
+    return isinstance(part, str) and (part.startswith(("function-", "list[", "nullable[")) or
+                                      part in {"str", "int", "float", "dict[str,any]"})
+
+
+def _describe(kind: str, loc: tuple[Any, ...], error: Any) -> tuple[Code, str]:
+    if kind.startswith(("E1", "E2")):
+        return Code(kind), str(error["msg"])
+    name = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        hint = difflib.get_close_matches(name, _known_keys(), n=1, cutoff=0.7)
+        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
+        return Code.UNKNOWN_KEY, f"unknown key '{name}'{suggestion}"
+    if kind == "missing":
+        return Code.SCHEMA, f"missing required key '{name}'"
+    if kind == "literal_error":
+        if loc == ("smmplan",):
+            return Code.SCHEMA, "format version must be 1: write 'smmplan: 1'"
+        expected = error.get("ctx", {}).get("expected", "")
+        return Code.SCHEMA, f"'{error.get('input')}' is not allowed for '{name}'; use {expected}"
+    message = str(error["msg"]).replace("Input should be", "should be")
+    if kind == "too_short" and isinstance(error.get("input"), (list, dict)):
+        message = "should not be empty"
+    return Code.SCHEMA, f"'{name}' {message}" if name and not isinstance(loc[-1], int) else message
+
+
+_KNOWN: list[str] = []
+
+
+def _known_keys() -> list[str]:
+    if not _KNOWN:
+        from smmplan import schema
+
+        names: set[str] = set()
+        for value in vars(schema).values():
+            if isinstance(value, type) and issubclass(value, schema.Model):
+                names.update(value.model_fields)
+        _KNOWN.extend(sorted(names))
+    return _KNOWN

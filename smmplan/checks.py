@@ -1,0 +1,215 @@
+"""Checks that need the whole calendar: ids, references, clashes, holidays, anchors."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from smmplan import schema, vocab
+from smmplan.calendar import Source
+from smmplan.loader import KeyPath
+from smmplan.problems import Code, Collector
+from smmplan.recurrence import depends_on_anchor
+
+
+@dataclass(frozen=True)
+class YearlyDate:
+    month: int
+    day: int
+
+
+@dataclass
+class Checked:
+    """A calendar that passed its checks, with every default resolved."""
+
+    source: Source
+    model: schema.Calendar
+    id: str
+    theme_ids: list[str]
+    observance_ids: list[str]
+    draft_ids: list[str]
+    observance_dates: list[date | YearlyDate | None]
+    holiday_language: str | None = None
+    blackout: dict[date, str] = field(default_factory=dict)
+
+    def channels_of(self, names: list[str] | None) -> list[str]:
+        return list(names) if names else list(self.model.channels)
+
+
+def check(source: Source, model: schema.Calendar, out: Collector) -> Checked:
+    """Every cross-entry check of SPEC section 2; problems go to `out`."""
+    report = _Reporter(source, out)
+    checked = Checked(
+        source=source,
+        model=model,
+        id=_calendar_id(source, model),
+        theme_ids=_ids(report, "themes", model.themes, "name"),
+        observance_ids=_ids(report, ("holidays", "observances"), model.holidays.observances, "name"),
+        draft_ids=_ids(report, "posts", model.posts, "title"),
+        observance_dates=[_observance_date(report, i, o) for i, o in
+                          enumerate(model.holidays.observances)],
+        blackout={b.date: b.reason for b in model.holidays.blackout},
+    )
+    _check_channel_refs(report, model)
+    _check_theme_clashes(report, model)
+    _check_anchors(report, model)
+    _check_drafts_on_blackout(report, checked)
+    checked.holiday_language = _check_holidays(report, model)
+    return checked
+
+
+class _Reporter:
+    def __init__(self, source: Source, out: Collector) -> None:
+        self.source = source
+        self.out = out
+
+    def __call__(self, path: KeyPath, code: Code, message: str, *, key: bool = False,
+                 level: str = "error") -> None:
+        file, line, col = self.source.at(path, key=key)
+        self.out.add(file, line, col, code, message, level=level)  # type: ignore[arg-type]
+
+
+def _calendar_id(source: Source, model: schema.Calendar) -> str:
+    if model.id:
+        return model.id
+    stem = source.file.stem
+    return stem if vocab.ID_RE.fullmatch(stem) else (vocab.slugify(stem) or "calendar")
+
+
+def _ids(report: _Reporter, where: str | KeyPath, entries: list[Any], label: str) -> list[str]:
+    prefix: KeyPath = (where,) if isinstance(where, str) else where
+    seen: dict[str, int] = {}
+    ids: list[str] = []
+    for index, entry in enumerate(entries):
+        given = entry.id or vocab.slugify(getattr(entry, label) or "")
+        if not given:
+            report((*prefix, index), Code.BAD_ID,
+                   f"give this entry an 'id' (or a '{label}' to derive one from)")
+        elif given in seen:
+            report((*prefix, index, "id") if entry.id else (*prefix, index, label),
+                   Code.DUPLICATE_ID,
+                   f"id '{given}' is used twice (also entry {seen[given] + 1}); ids must be unique")
+        seen.setdefault(given, index)
+        ids.append(given or f"entry-{index + 1}")
+    return ids
+
+
+def _observance_date(report: _Reporter, index: int, entry: schema.Observance
+                     ) -> date | YearlyDate | None:
+    if entry.date is None:
+        return None
+    path = ("holidays", "observances", index, "date")
+    try:
+        if len(entry.date.strip()) == 5:
+            return YearlyDate(*vocab.parse_month_day(entry.date))
+        return vocab.parse_date(entry.date)
+    except ValueError as exc:
+        report(path, Code.BAD_DATE, str(exc))
+        return None
+
+
+def _check_channel_refs(report: _Reporter, model: schema.Calendar) -> None:
+    known = list(model.channels)
+    networks = {c.network for c in model.channels.values()}
+    groups: list[tuple[KeyPath, list[str] | None]] = [
+        (("themes", i, "channels"), t.channels) for i, t in enumerate(model.themes)
+    ]
+    groups += [(("holidays", "observances", i, "channels"), o.channels)
+               for i, o in enumerate(model.holidays.observances)]
+    groups += [(("posts", i, "channels"), d.channels) for i, d in enumerate(model.posts)]
+    if model.holidays.greeting:
+        groups.append((("holidays", "greeting", "channels"), model.holidays.greeting.channels))
+    for path, names in groups:
+        for index, name in enumerate(names or []):
+            if name not in model.channels:
+                report((*path, index), Code.UNKNOWN_CHANNEL, _unknown_channel(name, known))
+    for i, theme in enumerate(model.themes):
+        for key in theme.variants:
+            if key not in model.channels and key not in networks:
+                report(("themes", i, "variants", key), Code.UNKNOWN_CHANNEL,
+                       f"variant '{key}' names no channel or network of this calendar",
+                       key=True)
+
+
+def _unknown_channel(name: str, known: list[str]) -> str:
+    hint = difflib.get_close_matches(name, known, n=1)
+    tail = f"; did you mean '{hint[0]}'?" if hint else f" (channels: {', '.join(known)})"
+    return f"unknown channel '{name}'{tail}"
+
+
+def _check_theme_clashes(report: _Reporter, model: schema.Calendar) -> None:
+    claimed: dict[tuple[int, str], str] = {}
+    for index, theme in enumerate(model.themes):
+        days = sorted({d for group in theme.days for d in group})
+        for channel in theme.channels or list(model.channels):
+            for day in days:
+                other = claimed.setdefault((day, channel), theme.name)
+                if other != theme.name:
+                    report(("themes", index, "days"), Code.THEME_CLASH,
+                           f"'{theme.name}' and '{other}' both claim "
+                           f"{vocab.WEEKDAY_NAMES[day]} on channel '{channel}'")
+                    return
+
+
+def _check_anchors(report: _Reporter, model: schema.Calendar) -> None:
+    if model.period:
+        return
+    rules: list[tuple[KeyPath, str | None, date | None]] = []
+    for key, channel in model.channels.items():
+        rules += [(("channels", key, "slots", i, "rrule"), s.rrule, s.start)
+                  for i, s in enumerate(channel.slots)]
+    rules += [(("holidays", "observances", i, "rrule"), o.rrule, o.start)
+              for i, o in enumerate(model.holidays.observances)]
+    rules += [(("posts", i, "rrule"), d.rrule, d.start) for i, d in enumerate(model.posts)]
+    for path, rule, start in rules:
+        if rule and start is None and depends_on_anchor(rule):
+            report(path, Code.RRULE_NEEDS_START,
+                   "this rule's dates depend on its start date; give 'start: YYYY-MM-DD' "
+                   "or a calendar 'period'")
+
+
+def _check_drafts_on_blackout(report: _Reporter, checked: Checked) -> None:
+    for index, draft in enumerate(checked.model.posts):
+        if draft.date and draft.date in checked.blackout:
+            reason = checked.blackout[draft.date]
+            report(("posts", index, "date"), Code.DRAFT_ON_BLACKOUT,
+                   f"{draft.date} is a blackout day" + (f" ({reason})" if reason else "")
+                   + "; move the post or remove the blackout")
+
+
+def _check_holidays(report: _Reporter, model: schema.Calendar) -> str | None:
+    """Check country, subdivision, categories; return the holiday language to use."""
+    spec = model.holidays
+    if not spec.country:
+        for key in ("subdivision", "categories", "greeting"):
+            if getattr(spec, key):
+                report(("holidays", key), Code.HOLIDAYS, f"'{key}' needs a holidays 'country'",
+                       key=True)
+        return None
+    from smmplan.public_holidays import country_info
+
+    info = country_info(spec.country)
+    if info is None:
+        report(("holidays", "country"), Code.HOLIDAYS,
+               f"no public holiday data for country '{spec.country}'; use an ISO 3166 "
+               "alpha-2 code such as ES, NL or IN")
+        return None
+    if spec.subdivision and spec.subdivision not in info.subdivisions:
+        report(("holidays", "subdivision"), Code.HOLIDAYS,
+               f"'{spec.subdivision}' is not a subdivision of {spec.country}; "
+               f"use one of {', '.join(info.subdivisions[:12])}"
+               + (" …" if len(info.subdivisions) > 12 else ""))
+    for index, category in enumerate(spec.categories):
+        if category not in info.categories:
+            report(("holidays", "categories", index), Code.HOLIDAYS,
+                   f"'{category}' is not a holiday category of {spec.country}; "
+                   f"use {', '.join(info.categories)}")
+    language = info.language_for(model.language)
+    if model.language and language is None:
+        report(("language",), Code.HOLIDAY_LANGUAGE,
+               f"holiday names for {spec.country} are not available in '{model.language}' "
+               f"(available: {', '.join(info.languages)}); the default names are used",
+               level="warning")
+    return language

@@ -1,0 +1,176 @@
+"""The `smmplan` command: a thin typer layer over the core in smmplan.build."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from smmplan import __version__
+from smmplan.problems import SmmplanError, UsageError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Plan social-media posts from YAML calendars: validate them and build schedules.",
+)
+F = TypeVar("F", bound=Callable[..., Any])
+_state = {"debug": False}
+ISSUES_URL = "https://github.com/smmplan/smmplan/issues"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"smmplan {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
+    = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def guarded(command: F) -> F:
+    """The one place that maps failures to exit codes (0, 1, 2, 3, 130)."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            code = command(*args, **kwargs)
+        except UsageError as exc:
+            typer.echo(f"Usage error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        except SmmplanError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            typer.echo("interrupted", err=True)
+            raise typer.Exit(130) from None
+        except typer.Exit:
+            raise
+        except Exception as exc:  # an internal error: short message, traceback on request
+            if _state["debug"]:
+                import traceback
+
+                traceback.print_exc()
+            typer.echo(
+                f"internal error: {type(exc).__name__}: {exc}\n"
+                f"This is a bug in smmplan {__version__}. Please report it at {ISSUES_URL} "
+                "with the command you ran (add --debug for the traceback).",
+                err=True,
+            )
+            raise typer.Exit(3) from None
+        raise typer.Exit(code or 0)
+
+    return run  # type: ignore[return-value]
+
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Calendar files or folders (default: calendars/).", show_default=False),
+]
+MonthOpt = Annotated[str | None, typer.Option("--month", help="Window: a month, YYYY-MM.")]
+FromOpt = Annotated[str | None, typer.Option("--from", help="Window start, YYYY-MM-DD.")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="Window end (inclusive), YYYY-MM-DD.")]
+
+
+def _files(paths: list[Path] | None) -> list[Path]:
+    from smmplan.build import discover
+
+    targets = paths or [Path("calendars")]
+    if not paths and not targets[0].is_dir():
+        raise UsageError("no calendars/ folder here; give a calendar file or folder")
+    files = discover(targets)
+    if not files:
+        raise UsageError(f"no calendars found in {', '.join(map(str, targets))}")
+    return files
+
+
+@app.command()
+@guarded
+def validate(
+    paths: PathsArg = None,
+    format: Annotated[str, typer.Option("--format", help="Problem format: text, json, github.")]
+    = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    month: MonthOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+) -> int:
+    """Check calendars and print every problem as path:line:col: level CODE message."""
+    from smmplan import report
+    from smmplan.build import parse_window, plan
+
+    if format not in report.REPORT_FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(report.REPORT_FORMATS)}")
+    window = parse_window(month, start, end)
+    outcome = plan(_files(paths), window, expand_always=False)
+    problems = outcome.problems
+    sys.stdout.write(report.render(problems, format))
+    if not outcome.ok or (strict and problems):
+        return 1
+    return 0
+
+
+@app.command()
+@guarded
+def build(
+    paths: PathsArg = None,
+    month: MonthOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    format: Annotated[str, typer.Option("--format", help="Comma-separated: csv,ics,md,json.")]
+    = "csv,ics,md",
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("build"),
+    output: Annotated[str | None, typer.Option("-o", "--output",
+                                               help="One output file, or - for stdout.")] = None,
+    channel: Annotated[list[str] | None, typer.Option("--channel", help="Only these channels.")]
+    = None,
+    status: Annotated[list[str] | None, typer.Option("--status", help="Only these statuses.")]
+    = None,
+    csv_safe: Annotated[bool, typer.Option("--csv-safe/--no-csv-safe",
+                                           help="Neutralise spreadsheet formulas.")] = True,
+    csv_bom: Annotated[bool, typer.Option("--csv-bom", help="Write a BOM for Excel.")] = False,
+    md_template: Annotated[Path | None, typer.Option("--md-template",
+                                                     help="Jinja file for the Markdown plan.")]
+    = None,
+    force: Annotated[bool, typer.Option("--force", help="Let -o replace a file smmplan "
+                                        "did not write.")] = False,
+) -> int:
+    """Expand calendars into dated schedules and export them."""
+    from smmplan import output as outputs
+    from smmplan.build import dtstamp_from, parse_window
+
+    request = outputs.Request(
+        formats=outputs.parse_formats(format),
+        out_dir=out,
+        output=output,
+        channels=tuple(channel or ()),
+        statuses=tuple(status or ()),
+        csv_safe=csv_safe,
+        csv_bom=csv_bom,
+        md_template=md_template,
+        force=force,
+        dtstamp=dtstamp_from(os.environ.get("SOURCE_DATE_EPOCH")),
+    )
+    window = parse_window(month, start, end)
+    files = _files(paths)
+    from smmplan import terminal
+
+    return terminal.run_build(files, window, request)
+
+
+def main() -> None:
+    """Console entry point."""
+    app(prog_name="smmplan")

@@ -1,0 +1,100 @@
+"""Which files a build writes, with which bytes; written all at once or not at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from smmplan.model import Schedule
+from smmplan.problems import UsageError
+
+# The first bytes of each format as smmplan writes it: -o only replaces files that start so.
+_SIGNATURES = {
+    "csv": (b"date,time,timezone,utc,", b"\xef\xbb\xbfdate,time,timezone,utc,"),
+    "ics": (b"BEGIN:VCALENDAR",),
+    "md": (b"# ",),
+    "json": (b'{\n  "smmplan": 1',),
+}
+
+
+@dataclass(frozen=True)
+class Request:
+    formats: tuple[str, ...]
+    out_dir: Path
+    output: str | None = None
+    channels: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    csv_safe: bool = True
+    csv_bom: bool = False
+    md_template: Path | None = None
+    force: bool = False
+    dtstamp: datetime | None = None
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    from smmplan.export import FORMATS
+
+    names = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        raise UsageError(f"unknown format '{', '.join(unknown)}'; use {','.join(FORMATS)}")
+    return names
+
+
+def filtered(schedule: Schedule, request: Request) -> Schedule:
+    """The schedule with only the channels and statuses asked for."""
+    posts = [
+        p for p in schedule.posts
+        if (not request.channels or p.channel in request.channels)
+        and (not request.statuses or p.status in request.statuses)
+    ]
+    return replace(schedule, posts=posts)
+
+
+def render_files(schedules: list[Schedule], request: Request) -> dict[Path, bytes]:
+    """Every output file of a build (the -o target uses the path '-' for stdout)."""
+    from smmplan.export import ExportOptions, export
+
+    options = ExportOptions(
+        csv_safe=request.csv_safe, csv_bom=request.csv_bom, dtstamp=request.dtstamp,
+        md_template=_read_md_template(request.md_template),
+    )
+    if request.output is not None:
+        if len(request.formats) != 1 or len(schedules) != 1:
+            raise UsageError("-o writes one calendar in one format; use --out DIR for more")
+        target = Path(request.output)
+        data = export(request.formats[0], filtered(schedules[0], request), options)
+        _check_replace(target, request)
+        return {target: data}
+    files: dict[Path, bytes] = {}
+    for schedule in schedules:
+        folder = request.out_dir / schedule.calendar.id
+        for fmt in request.formats:
+            target = folder / f"{schedule.window_name}.{fmt}"
+            if target in files:
+                raise UsageError(f"two calendars have the id '{schedule.calendar.id}'; "
+                                 "give each its own 'id'")
+            files[target] = export(fmt, filtered(schedule, request), options)
+    return files
+
+
+def _read_md_template(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"--md-template {path}: cannot read it ({exc})") from None
+
+
+def _check_replace(target: Path, request: Request) -> None:
+    if str(target) == "-" or request.force or not target.exists():
+        return
+    if target.is_dir():
+        raise UsageError(f"-o {target} is a folder; use --out for a folder")
+    with target.open("rb") as stream:
+        head = stream.read(64)
+    if not any(head.startswith(sig) for sig in _SIGNATURES[request.formats[0]]):
+        raise UsageError(f"{target} exists and was not written by smmplan; "
+                         "add --force to replace it")

@@ -1,0 +1,112 @@
+"""The one problem type every check produces, and the one exception root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+class Code(str, Enum):
+    """Stable problem codes; documented in docs/codes.md."""
+
+    # Reading the file (E0xx)
+    READ = "E001"  # file cannot be read or decoded
+    # YAML and schema (E1xx)
+    YAML_SYNTAX = "E100"
+    SCHEMA = "E101"  # wrong type, missing key, invalid value
+    UNKNOWN_KEY = "E102"
+    YAML_ALIAS = "E103"
+    DUPLICATE_KEY = "E104"
+    UNQUOTED_HASHTAG = "E105"
+    YAML_TAG = "E106"
+    TOO_LARGE = "E107"
+    BAD_DATE = "E110"
+    BAD_TIME = "E111"
+    BAD_TIMEZONE = "E112"
+    BAD_RRULE = "E113"
+    BAD_HASHTAG = "E114"
+    CONTROL_CHAR = "E115"
+    BAD_DAY = "E116"
+    BAD_ID = "E117"
+    INCLUDE = "E120"
+    UNKNOWN_CHANNEL = "E121"
+    HOLIDAYS = "E122"
+    TEMPLATE_NOT_FOUND = "E130"
+    TEMPLATE_SYNTAX = "E131"
+    TEMPLATE_RENDER = "E132"
+    TEMPLATE_LIMIT = "E133"
+    # Conflicts found while expanding (E2xx)
+    DUPLICATE_ID = "E201"
+    THEME_CLASH = "E202"
+    DRAFT_ON_BLACKOUT = "E203"
+    DRAFT_NO_SLOT = "E204"
+    DRAFT_CLASH = "E205"
+    RRULE_NEEDS_START = "E206"
+    NO_WINDOW = "E207"
+    EXPANSION_LIMIT = "E208"
+    # Warnings (W3xx)
+    OBSERVANCE_NO_SLOT = "W301"
+    DST_GAP = "W302"
+    HOLIDAY_LANGUAGE = "W303"
+    GREETING_NO_SLOT = "W304"
+    TEXT_CUT_BY_COMMENT = "W305"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """A positioned finding about a calendar; sorts by path, then position."""
+
+    path: str
+    line: int
+    col: int
+    level: Level = field(compare=True)
+    code: str = field(compare=True)
+    message: str = field(compare=True)
+
+    def as_text(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.level} {self.code} {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "level": self.level,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+class SmmplanError(Exception):
+    """Root of every user-facing failure."""
+
+
+class ProblemsFound(SmmplanError):
+    """Raised when checks found errors; carries every problem, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+class UsageError(SmmplanError):
+    """Options that do not fit together (exit code 2)."""
+
+
+class Collector:
+    """Gathers problems for one calendar so that checks never stop at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(
+        self, path: str, line: int, col: int, code: Code, message: str, *, level: Level = "error"
+    ) -> None:
+        self.problems.append(Problem(path, line, col, level, code.value, message))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.level == "error" for p in self.problems)

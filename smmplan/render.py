@@ -1,0 +1,228 @@
+"""Post text from Jinja templates, in a sandbox confined to the repo's templates/ folder."""
+
+from __future__ import annotations
+
+import time as clock
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import regex
+from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
+from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+MAX_OUTPUT = 100_000  # characters of one rendered post
+MAX_LOOP = 200_000  # range() items over one render
+MAX_SECONDS = 2.0  # wall-clock time of one render
+MAX_INT_ARG = 100_000  # integer arguments to calls and operands of * and **
+_GRAPHEME = regex.compile(r"\X")
+_HASHTAG_IN_TEXT = regex.compile(r"#[\p{L}\p{M}\p{N}_]+")
+
+
+class RenderError(Exception):
+    """A template that cannot be loaded or rendered; `line` is 1-based in the template."""
+
+    def __init__(self, message: str, *, template: str | None, line: int, limit: bool = False,
+                 syntax: bool = False) -> None:
+        super().__init__(message)
+        self.template = template
+        self.line = line
+        self.limit = limit
+        self.syntax = syntax
+
+
+class TemplatesFolder(BaseLoader):
+    """Loads templates only from one folder: no '..', no absolute paths, no symlinks out."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder.resolve()
+
+    def locate(self, name: str) -> Path:
+        parts = name.replace("\\", "/").split("/")
+        if name.startswith("/") or any(p in ("", ".", "..") for p in parts):
+            raise TemplateNotFound(name, "give a path inside templates/, without '..'")
+        target = (self.folder / Path(*parts)).resolve()
+        if not target.is_relative_to(self.folder):
+            raise TemplateNotFound(name, "it leads outside templates/")
+        if not target.is_file():
+            raise TemplateNotFound(name)
+        return target
+
+    def get_source(
+        self, environment: Any, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        target = self.locate(template)
+        try:
+            text = target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TemplateNotFound(template, f"cannot read it: {exc}") from None
+        mtime = target.stat().st_mtime
+        return text, str(target), lambda: target.stat().st_mtime == mtime
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.deadline = clock.monotonic() + MAX_SECONDS
+        self.loops = 0
+
+    def tick(self, count: int = 1) -> None:
+        self.loops += count
+        if self.loops > MAX_LOOP:
+            raise SecurityError(f"loops ran over {MAX_LOOP} steps")
+        if clock.monotonic() > self.deadline:
+            raise SecurityError(f"rendering took longer than {MAX_SECONDS:g} s")
+
+
+class _Sandbox(SandboxedEnvironment):
+    intercepted_binops = frozenset(["*", "**"])
+
+    budget: _Budget
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        for operand in (left, right):
+            if isinstance(operand, int) and abs(operand) > MAX_INT_ARG:
+                raise SecurityError(f"number {operand} is too large for '{operator}'")
+        if operator == "**" and isinstance(right, int) and right > 64:
+            raise SecurityError("exponent too large")
+        return super().call_binop(context, operator, left, right)
+
+    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT_ARG:
+                raise SecurityError(f"number {value} is too large")
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+def truncate_graphemes(text: str, length: int, end: str = "…") -> str:
+    """Cut text to `length` user-perceived characters, keeping emoji and accents whole."""
+    clusters = _GRAPHEME.findall(str(text))
+    if len(clusters) <= length:
+        return str(text)
+    keep = max(length - len(_GRAPHEME.findall(end)), 0)
+    return "".join(clusters[:keep]).rstrip() + end
+
+
+def hashtags_filter(tags: Any) -> str:
+    return " ".join(tags) if isinstance(tags, (list, tuple)) else str(tags)
+
+
+def published_text(body: str, hashtags: list[str]) -> str:
+    """Body, then a blank line and the hashtags the body does not already contain."""
+    body = body.strip()
+    present = {tag.casefold() for tag in _HASHTAG_IN_TEXT.findall(body)}
+    extra = [tag for tag in hashtags if tag.casefold() not in present]
+    if not extra:
+        return body
+    return f"{body}\n\n{' '.join(extra)}".strip()
+
+
+class Renderer:
+    """Renders post bodies for one calendar; compiled templates are cached."""
+
+    def __init__(self, root: Path, language: str) -> None:
+        self.env = _Sandbox(
+            loader=TemplatesFolder(root / "templates"),
+            undefined=StrictUndefined,
+            autoescape=False,
+            keep_trailing_newline=False,
+        )
+        self.env.globals = {"range": self._range}
+        self.env.filters.update(
+            hashtags=hashtags_filter,
+            format_date=self._format_date,
+            truncate_graphemes=truncate_graphemes,
+        )
+        self.language = language or "en"
+        self.folder = root / "templates"
+        self._cache: dict[tuple[str, str], Any] = {}
+
+    def display(self, name: str) -> str:
+        """The template file's path as the user would type it."""
+        from smmplan.calendar import display_path
+
+        return display_path(self.folder / name)
+
+    def _range(self, *args: int) -> Iterator[int]:
+        for number in range(*args):
+            self.env.budget.tick()
+            yield number
+
+    def _format_date(self, value: Any, format: str = "long") -> str:
+        from babel.core import UnknownLocaleError
+        from babel.dates import format_date
+
+        day = date.fromisoformat(value) if isinstance(value, str) else value
+        try:
+            return str(format_date(day, format=format, locale=self.language))
+        except (UnknownLocaleError, ValueError):
+            return str(format_date(day, format=format, locale="en"))
+
+    def check(self, name: str) -> str | None:
+        """Why template `name` cannot be used, or None when it loads and compiles."""
+        try:
+            self._compile("file", name)
+        except RenderError as exc:
+            return str(exc)
+        return None
+
+    def _compile(self, kind: str, source: str) -> Any:
+        key = (kind, source)
+        if key not in self._cache:
+            try:
+                if kind == "file":
+                    self._cache[key] = self.env.get_template(source)
+                else:
+                    self._cache[key] = self.env.from_string(source)
+            except TemplateNotFound as exc:
+                reason = f": {exc.message}" if exc.message and exc.message != source else ""
+                raise RenderError(f"template '{source}' not found under templates/{reason}",
+                                  template=source, line=1) from None
+            except TemplateSyntaxError as exc:
+                raise RenderError(f"template syntax: {exc.message}", syntax=True,
+                                  template=source if kind == "file" else None,
+                                  line=exc.lineno or 1) from None
+        return self._cache[key]
+
+    def render(self, *, template: str | None, text: str | None, context: dict[str, Any]) -> str:
+        """The rendered body of one post."""
+        compiled = self._compile("file", template) if template else self._compile("text",
+                                                                                   text or "")
+        self.env.budget = _Budget()
+        pieces: list[str] = []
+        size = 0
+        try:
+            for piece in compiled.generate(context):
+                size += len(piece)
+                if size > MAX_OUTPUT:
+                    raise SecurityError(f"text longer than {MAX_OUTPUT} characters")
+                self.env.budget.tick(0)
+                pieces.append(piece)
+        except (UndefinedError, SecurityError, TemplateError, TypeError, ValueError,
+                ArithmeticError, AttributeError, LookupError, RecursionError,
+                MemoryError) as exc:
+            limit = isinstance(exc, SecurityError | RecursionError | MemoryError)
+            raise RenderError(_describe(exc), template=template, limit=limit,
+                              line=_template_line(exc, compiled.filename)) from None
+        return "".join(pieces)
+
+
+def _describe(exc: BaseException) -> str:
+    message = str(exc) or type(exc).__name__
+    if isinstance(exc, UndefinedError):
+        return f"{message} (check the spelling; templates see post, calendar, vars and day)"
+    if isinstance(exc, SecurityError):
+        return f"template stopped: {message}"
+    return f"template failed: {message}"
+
+
+def _template_line(exc: BaseException, filename: str | None) -> int:
+    """The template line where rendering failed (Jinja maps its frames to template lines)."""
+    line = 1
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename in (filename, "<template>"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

@@ -1,0 +1,74 @@
+"""What `smmplan build` shows at a terminal: progress, problems and a summary table."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from smmplan import report
+from smmplan.build import Window, plan
+from smmplan.model import Schedule
+from smmplan.output import Request, render_files
+
+
+def run_build(files: list[Path], window: Window | None, request: Request) -> int:
+    """Plan every calendar; write outputs only when none has an error. Returns the exit code."""
+    from rich.console import Console
+
+    console = Console(stderr=True, highlight=False)
+    outcome = _plan_with_progress(files, window, console)
+    problems = outcome.problems
+    if problems:
+        sys.stderr.write(report.as_text(problems))
+    if not outcome.ok:
+        console.print(f"[red]build stopped: {sum(p.level == 'error' for p in problems)} "
+                      "error(s); nothing was written[/red]")
+        return 1
+    schedules: list[Schedule] = [p.schedule for p in outcome.planned]  # type: ignore[misc]
+    files_out = render_files(schedules, request)
+    if request.output == "-":
+        sys.stdout.buffer.write(next(iter(files_out.values())))
+        sys.stdout.flush()
+        return 0
+    from smmplan.atomic import write_all
+
+    write_all(files_out)
+    _summary(console, schedules, files_out, problems)
+    return 0
+
+
+def _plan_with_progress(files: list[Path], window: Window | None, console):  # type: ignore[no-untyped-def]
+    if not console.is_terminal or len(files) < 2:
+        return plan(files, window)
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("planning", total=len(files))
+        return plan(files, window, on_progress=lambda _: progress.advance(task))
+
+
+def _summary(console, schedules: list[Schedule], written: dict[Path, bytes],  # type: ignore[no-untyped-def]
+             problems: list) -> None:  # type: ignore[type-arg]
+    warnings = sum(p.level == "warning" for p in problems)
+    if not console.is_terminal:
+        for path in sorted(written):
+            console.print(f"wrote {path}")
+        return
+    from rich.table import Table
+
+    table = Table(title="smmplan build", title_justify="left")
+    for column in ("calendar", "window", "channel", "posts", "unfilled"):
+        table.add_column(column, justify="right" if column in ("posts", "unfilled") else "left")
+    for schedule in schedules:
+        posts = Counter(p.channel for p in schedule.posts)
+        unfilled = Counter(u.channel for u in schedule.unfilled)
+        for index, channel in enumerate(schedule.channels):
+            table.add_row(
+                schedule.calendar.id if index == 0 else "",
+                f"{schedule.start} → {schedule.end}" if index == 0 else "",
+                channel, str(posts[channel]), str(unfilled[channel]),
+            )
+        table.add_section()
+    console.print(table)
+    console.print(f"{len(written)} file(s) written, {warnings} warning(s)")

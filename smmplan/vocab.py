@@ -1,0 +1,87 @@
+"""Parsing of the small value types of the calendar format: days, times, dates, hashtags, ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, time
+
+import regex
+
+NETWORKS = (
+    "instagram", "facebook", "x", "threads", "bluesky", "mastodon", "linkedin", "tiktok",
+    "youtube", "pinterest", "telegram", "vk", "other",
+)
+FORMATS = ("text", "photo", "video", "carousel", "story", "reel", "poll", "link", "audio", "live")
+STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DAY_WORDS = {
+    **{d: [i] for i, d in enumerate(WEEKDAYS)},
+    **{n.lower(): [i] for i, n in enumerate(WEEKDAY_NAMES)},
+    "daily": list(range(7)),
+    "weekdays": list(range(5)),
+    "weekends": [5, 6],
+}
+ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+CHANNEL_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
+_TIME_RE = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH_DAY_RE = re.compile(r"(\d{2})-(\d{2})")
+_HASHTAG_RE = regex.compile(r"#?[\p{L}\p{M}\p{N}_]+")
+
+
+def parse_days(value: str) -> list[int]:
+    """Weekday numbers (Monday = 0) of a day word or group."""
+    found = _DAY_WORDS.get(value.strip().lower())
+    if found is None:
+        raise ValueError(
+            f"'{value}' is not a day; use mon…sun, full English names, daily, weekdays or weekends"
+        )
+    return found
+
+
+def parse_time(value: str) -> time:
+    match = _TIME_RE.fullmatch(value.strip())
+    if not match:
+        raise ValueError(f"'{value}' is not a time; write 24-hour \"HH:MM\", e.g. \"09:30\"")
+    return time(int(match[1]), int(match[2]))
+
+
+def parse_date(value: str) -> date:
+    match = _DATE_RE.fullmatch(value.strip())
+    if not match:
+        raise ValueError(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2026-12-01")
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError as exc:
+        raise ValueError(f"{value} is not a real date ({exc})") from None
+
+
+def parse_month_day(value: str) -> tuple[int, int]:
+    """A yearly "MM-DD" date; 02-29 is allowed and falls only in leap years."""
+    match = _MONTH_DAY_RE.fullmatch(value.strip())
+    if not match:
+        raise ValueError(f"'{value}' is not a date; write \"MM-DD\" or YYYY-MM-DD")
+    month, day = int(match[1]), int(match[2])
+    try:
+        date(2024, month, day)
+    except ValueError as exc:
+        raise ValueError(f"{value} is not a real date ({exc})") from None
+    return month, day
+
+
+def parse_hashtag(value: str) -> str:
+    """A hashtag with its leading '#'; accepts it without."""
+    text = value.strip()
+    if not _HASHTAG_RE.fullmatch(text):
+        raise ValueError(
+            f"'{value}' is not a hashtag; use '#' then letters, digits or '_', with no spaces"
+        )
+    return text if text.startswith("#") else f"#{text}"
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII id from a display name ("Tip Tuesday" -> "tip-tuesday")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

@@ -1,0 +1,45 @@
+"""IANA time zones: strict validation and DST-aware local-to-UTC conversion."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from functools import cache
+from zoneinfo import ZoneInfo
+
+
+@cache
+def _known() -> dict[str, str]:
+    from zoneinfo import available_timezones
+
+    return {name.lower(): name for name in available_timezones()}
+
+
+def check_zone(name: str) -> str:
+    """The zone name itself when it is a known IANA zone, spelt with the right case."""
+    known = _known()
+    if name in known.values():
+        return name
+    right = known.get(name.strip().lower())
+    if right:
+        raise ValueError(f"unknown time zone '{name}'; zone names are case-sensitive: '{right}'")
+    raise ValueError(f"unknown time zone '{name}'; use an IANA name such as 'Europe/Madrid'")
+
+
+@cache
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def localize(day: date, at: time, tz_name: str) -> tuple[datetime, bool]:
+    """The aware local datetime of a wall-clock time and whether it fell in a DST gap.
+
+    A time in a gap is read with the offset before the gap (RFC 5545 section 3.3.5), so
+    02:30 on a spring-forward night becomes 03:30; an ambiguous time takes its first
+    occurrence (fold=0).
+    """
+    tz = zone(tz_name)
+    naive = datetime.combine(day, at)
+    aware = naive.replace(tzinfo=tz, fold=0)
+    normalised = aware.astimezone(UTC).astimezone(tz)
+    in_gap = normalised.replace(tzinfo=None) != naive
+    return normalised, in_gap
