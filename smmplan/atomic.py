@@ -13,8 +13,9 @@ def write_all(files: dict[Path, bytes]) -> None:
     try:
         for target, data in sorted(files.items()):
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                            dir=target.parent)
+            handle, name = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+            )
             staged.append((Path(name), target))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)

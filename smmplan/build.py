@@ -9,6 +9,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from smmplan.calendar import Source, display_path, read_source, validate_model
+from smmplan.loader import KeyPath
+from smmplan.model import Schedule
 from smmplan.problems import Code, Collector, Problem, UsageError
 
 MAX_WINDOW_DAYS = 3 * 366 + 1
@@ -26,7 +28,7 @@ class Planned:
 
     file: Path
     problems: list[Problem]
-    schedule: object | None = None  # smmplan.model.Schedule
+    schedule: Schedule | None = None
 
 
 @dataclass
@@ -78,8 +80,11 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found += sorted(
-                p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")
-                and p.is_file() and not p.name.startswith("_")
+                p
+                for p in path.rglob("*")
+                if p.suffix in (".yaml", ".yml")
+                and p.is_file()
+                and not p.name.startswith("_")
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         elif path.is_file():
@@ -89,8 +94,13 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def plan(files: list[Path], window: Window | None, *, expand_always: bool = True,
-         on_progress: Callable[[Path], None] | None = None) -> Outcome:
+def plan(
+    files: list[Path],
+    window: Window | None,
+    *,
+    expand_always: bool = True,
+    on_progress: Callable[[Path], None] | None = None,
+) -> Outcome:
     """Load, check and expand every calendar, collecting every problem."""
     outcome = Outcome()
     for file in files:
@@ -118,9 +128,14 @@ def plan_one(file: Path, window: Window | None, *, expand_always: bool = True) -
     span = window or (Window(model.period.start, model.period.end) if model.period else None)
     if span is None:
         if expand_always:
-            out.add(source.located.path, 1, 1, Code.NO_WINDOW,
-                    "no build window: give --month YYYY-MM or --from/--to, "
-                    "or add 'period: {start: YYYY-MM-DD, end: YYYY-MM-DD}' to the calendar")
+            out.add(
+                source.located.path,
+                1,
+                1,
+                Code.NO_WINDOW,
+                "no build window: give --month YYYY-MM or --from/--to, "
+                "or add 'period: {start: YYYY-MM-DD, end: YYYY-MM-DD}' to the calendar",
+            )
         return planned
     if out.has_errors:
         return planned
@@ -144,13 +159,16 @@ def _check_templates(source: Source, model: object, renderer: object, out: Colle
         reason = renderer.check(name)  # type: ignore[attr-defined]
         if reason:
             file, line, col = source.at(path)
-            code = Code.TEMPLATE_SYNTAX if reason.startswith("template syntax") \
+            code = (
+                Code.TEMPLATE_SYNTAX
+                if reason.startswith("template syntax")
                 else Code.TEMPLATE_NOT_FOUND
+            )
             out.add(file, line, col, code, reason)
 
 
-def _template_refs(data: object, path: tuple) -> list[tuple[tuple, str]]:  # type: ignore[type-arg]
-    found = []
+def _template_refs(data: object, path: KeyPath) -> list[tuple[KeyPath, str]]:
+    found: list[tuple[KeyPath, str]] = []
     if isinstance(data, dict):
         for key, value in data.items():
             if key == "template" and isinstance(value, str):

@@ -13,7 +13,10 @@ from smmplan.problems import Code, Collector
 
 # Lists that fragments extend (fragment entries first, in include order) and maps they fill.
 _LIST_KEYS: tuple[KeyPath, ...] = (
-    ("themes",), ("posts",), ("holidays", "observances"), ("holidays", "blackout"),
+    ("themes",),
+    ("posts",),
+    ("holidays", "observances"),
+    ("holidays", "blackout"),
 )
 _MAP_KEYS: tuple[str, ...] = ("vars", "rules")
 
@@ -56,8 +59,13 @@ def read_source(file: Path, out: Collector) -> Source | None:
         return None
     if not isinstance(located.data, dict):
         line, col = located.at(())[1:]
-        out.add(display, line, col, Code.SCHEMA, "a calendar is a mapping of keys, "
-                "starting with 'smmplan: 1'")
+        out.add(
+            display,
+            line,
+            col,
+            Code.SCHEMA,
+            "a calendar is a mapping of keys, starting with 'smmplan: 1'",
+        )
         return None
     root = find_root(file)
     fragments, included = _read_fragments(file, root, located, out)
@@ -78,8 +86,9 @@ def _read_fragments(
     fragments: list[Located] = []
     included: list[Path] = []
     for index, name in enumerate(includes):
-        path_key: KeyPath = ("include", index) if isinstance(located.data.get("include"), list) \
-            else ("include",)
+        path_key: KeyPath = (
+            ("include", index) if isinstance(located.data.get("include"), list) else ("include",)
+        )
         _, line, col = located.at(path_key)
         target = _resolve_include(file, root, name)
         if isinstance(target, str):
@@ -112,7 +121,7 @@ def _resolve_include(file: Path, root: Path, name: Any) -> Path | str:
 
 
 def _merge(calendar: Located, fragments: list[Located]) -> Located:
-    merged = Located(calendar.path, dict(calendar.data))
+    merged = Located(calendar.path, dict(calendar.data), cut=set(calendar.cut))
     sources = [*fragments, calendar]
     for list_key in _LIST_KEYS:
         items: list[Any] = []
@@ -144,10 +153,10 @@ def _copy_positions(source: Located, merged: Located, prefix: KeyPath, offset: i
                 continue
             if offset is None:
                 target[path] = pos
-            else:
-                index = path[size]
-                assert isinstance(index, int)
-                target[(*prefix, index + offset, *path[size + 1:])] = pos
+                continue
+            index = path[size]
+            assert isinstance(index, int)
+            target[(*prefix, index + offset, *path[size + 1 :])] = pos
 
 
 def _copy_rest(calendar: Located, merged: Located) -> None:
@@ -190,6 +199,8 @@ def validate_model(model: Any, located: Located, out: Collector) -> Any:
 
 def _report(error: Any, located: Located, out: Collector) -> None:
     loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
+    if loc in located.cut:
+        return
     kind = error["type"]
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
@@ -204,8 +215,10 @@ def _report(error: Any, located: Located, out: Collector) -> None:
 
 def _is_union_tag(part: Any) -> bool:
     # pydantic inserts the union member's name into locations; they are not keys.
-    return isinstance(part, str) and (part.startswith(("function-", "list[", "nullable[")) or
-                                      part in {"str", "int", "float", "dict[str,any]"})
+    return isinstance(part, str) and (
+        part.startswith(("function-", "list[", "nullable["))
+        or part in {"str", "int", "float", "dict[str,any]"}
+    )
 
 
 def _describe(kind: str, loc: tuple[Any, ...], error: Any) -> tuple[Code, str]:

@@ -46,10 +46,13 @@ def check(source: Source, model: schema.Calendar, out: Collector) -> Checked:
         model=model,
         id=_calendar_id(source, model),
         theme_ids=_ids(report, "themes", model.themes, "name"),
-        observance_ids=_ids(report, ("holidays", "observances"), model.holidays.observances, "name"),
+        observance_ids=_ids(
+            report, ("holidays", "observances"), model.holidays.observances, "name"
+        ),
         draft_ids=_ids(report, "posts", model.posts, "title"),
-        observance_dates=[_observance_date(report, i, o) for i, o in
-                          enumerate(model.holidays.observances)],
+        observance_dates=[
+            _observance_date(report, i, o) for i, o in enumerate(model.holidays.observances)
+        ],
         blackout={b.date: b.reason for b in model.holidays.blackout},
     )
     _check_channel_refs(report, model)
@@ -65,8 +68,9 @@ class _Reporter:
         self.source = source
         self.out = out
 
-    def __call__(self, path: KeyPath, code: Code, message: str, *, key: bool = False,
-                 level: str = "error") -> None:
+    def __call__(
+        self, path: KeyPath, code: Code, message: str, *, key: bool = False, level: str = "error"
+    ) -> None:
         file, line, col = self.source.at(path, key=key)
         self.out.add(file, line, col, code, message, level=level)  # type: ignore[arg-type]
 
@@ -80,24 +84,33 @@ def _calendar_id(source: Source, model: schema.Calendar) -> str:
 
 def _ids(report: _Reporter, where: str | KeyPath, entries: list[Any], label: str) -> list[str]:
     prefix: KeyPath = (where,) if isinstance(where, str) else where
-    seen: dict[str, int] = {}
+    seen: dict[str, KeyPath] = {}
     ids: list[str] = []
     for index, entry in enumerate(entries):
         given = entry.id or vocab.slugify(getattr(entry, label) or "")
         if not given:
-            report((*prefix, index), Code.BAD_ID,
-                   f"give this entry an 'id' (or a '{label}' to derive one from)")
+            report(
+                (*prefix, index),
+                Code.BAD_ID,
+                f"give this entry an 'id' (or a '{label}' to derive one from)",
+            )
         elif given in seen:
-            report((*prefix, index, "id") if entry.id else (*prefix, index, label),
-                   Code.DUPLICATE_ID,
-                   f"id '{given}' is used twice (also entry {seen[given] + 1}); ids must be unique")
-        seen.setdefault(given, index)
+            _, line, col = report.source.at(seen[given])
+            report(
+                (*prefix, index, "id") if entry.id else (*prefix, index, label),
+                Code.DUPLICATE_ID,
+                f"id '{given}' is already used at line {line}; ids must be unique "
+                "(give this entry its own 'id')",
+            )
+        here = (*prefix, index, "id") if entry.id else (*prefix, index, label)
+        seen.setdefault(given, here)
         ids.append(given or f"entry-{index + 1}")
     return ids
 
 
-def _observance_date(report: _Reporter, index: int, entry: schema.Observance
-                     ) -> date | YearlyDate | None:
+def _observance_date(
+    report: _Reporter, index: int, entry: schema.Observance
+) -> date | YearlyDate | None:
     if entry.date is None:
         return None
     path = ("holidays", "observances", index, "date")
@@ -116,8 +129,10 @@ def _check_channel_refs(report: _Reporter, model: schema.Calendar) -> None:
     groups: list[tuple[KeyPath, list[str] | None]] = [
         (("themes", i, "channels"), t.channels) for i, t in enumerate(model.themes)
     ]
-    groups += [(("holidays", "observances", i, "channels"), o.channels)
-               for i, o in enumerate(model.holidays.observances)]
+    groups += [
+        (("holidays", "observances", i, "channels"), o.channels)
+        for i, o in enumerate(model.holidays.observances)
+    ]
     groups += [(("posts", i, "channels"), d.channels) for i, d in enumerate(model.posts)]
     if model.holidays.greeting:
         groups.append((("holidays", "greeting", "channels"), model.holidays.greeting.channels))
@@ -128,9 +143,12 @@ def _check_channel_refs(report: _Reporter, model: schema.Calendar) -> None:
     for i, theme in enumerate(model.themes):
         for key in theme.variants:
             if key not in model.channels and key not in networks:
-                report(("themes", i, "variants", key), Code.UNKNOWN_CHANNEL,
-                       f"variant '{key}' names no channel or network of this calendar",
-                       key=True)
+                report(
+                    ("themes", i, "variants", key),
+                    Code.UNKNOWN_CHANNEL,
+                    f"variant '{key}' names no channel or network of this calendar",
+                    key=True,
+                )
 
 
 def _unknown_channel(name: str, known: list[str]) -> str:
@@ -147,9 +165,12 @@ def _check_theme_clashes(report: _Reporter, model: schema.Calendar) -> None:
             for day in days:
                 other = claimed.setdefault((day, channel), theme.name)
                 if other != theme.name:
-                    report(("themes", index, "days"), Code.THEME_CLASH,
-                           f"'{theme.name}' and '{other}' both claim "
-                           f"{vocab.WEEKDAY_NAMES[day]} on channel '{channel}'")
+                    report(
+                        ("themes", index, "days"),
+                        Code.THEME_CLASH,
+                        f"'{theme.name}' and '{other}' both claim "
+                        f"{vocab.WEEKDAY_NAMES[day]} on channel '{channel}'",
+                    )
                     return
 
 
@@ -158,25 +179,36 @@ def _check_anchors(report: _Reporter, model: schema.Calendar) -> None:
         return
     rules: list[tuple[KeyPath, str | None, date | None]] = []
     for key, channel in model.channels.items():
-        rules += [(("channels", key, "slots", i, "rrule"), s.rrule, s.start)
-                  for i, s in enumerate(channel.slots)]
-    rules += [(("holidays", "observances", i, "rrule"), o.rrule, o.start)
-              for i, o in enumerate(model.holidays.observances)]
+        rules += [
+            (("channels", key, "slots", i, "rrule"), s.rrule, s.start)
+            for i, s in enumerate(channel.slots)
+        ]
+    rules += [
+        (("holidays", "observances", i, "rrule"), o.rrule, o.start)
+        for i, o in enumerate(model.holidays.observances)
+    ]
     rules += [(("posts", i, "rrule"), d.rrule, d.start) for i, d in enumerate(model.posts)]
     for path, rule, start in rules:
         if rule and start is None and depends_on_anchor(rule):
-            report(path, Code.RRULE_NEEDS_START,
-                   "this rule's dates depend on its start date; give 'start: YYYY-MM-DD' "
-                   "or a calendar 'period'")
+            report(
+                path,
+                Code.RRULE_NEEDS_START,
+                "this rule's dates depend on its start date; give 'start: YYYY-MM-DD' "
+                "or a calendar 'period'",
+            )
 
 
 def _check_drafts_on_blackout(report: _Reporter, checked: Checked) -> None:
     for index, draft in enumerate(checked.model.posts):
         if draft.date and draft.date in checked.blackout:
             reason = checked.blackout[draft.date]
-            report(("posts", index, "date"), Code.DRAFT_ON_BLACKOUT,
-                   f"{draft.date} is a blackout day" + (f" ({reason})" if reason else "")
-                   + "; move the post or remove the blackout")
+            report(
+                ("posts", index, "date"),
+                Code.DRAFT_ON_BLACKOUT,
+                f"{draft.date} is a blackout day"
+                + (f" ({reason})" if reason else "")
+                + "; move the post or remove the blackout",
+            )
 
 
 def _check_holidays(report: _Reporter, model: schema.Calendar) -> str | None:
@@ -185,31 +217,47 @@ def _check_holidays(report: _Reporter, model: schema.Calendar) -> str | None:
     if not spec.country:
         for key in ("subdivision", "categories", "greeting"):
             if getattr(spec, key):
-                report(("holidays", key), Code.HOLIDAYS, f"'{key}' needs a holidays 'country'",
-                       key=True)
+                report(
+                    ("holidays", key),
+                    Code.HOLIDAYS,
+                    f"'{key}' needs a holidays 'country'",
+                    key=True,
+                )
         return None
     from smmplan.public_holidays import country_info
 
     info = country_info(spec.country)
     if info is None:
-        report(("holidays", "country"), Code.HOLIDAYS,
-               f"no public holiday data for country '{spec.country}'; use an ISO 3166 "
-               "alpha-2 code such as ES, NL or IN")
+        report(
+            ("holidays", "country"),
+            Code.HOLIDAYS,
+            f"no public holiday data for country '{spec.country}'; use an ISO 3166 "
+            "alpha-2 code such as ES, NL or IN",
+        )
         return None
     if spec.subdivision and spec.subdivision not in info.subdivisions:
-        report(("holidays", "subdivision"), Code.HOLIDAYS,
-               f"'{spec.subdivision}' is not a subdivision of {spec.country}; "
-               f"use one of {', '.join(info.subdivisions[:12])}"
-               + (" …" if len(info.subdivisions) > 12 else ""))
+        report(
+            ("holidays", "subdivision"),
+            Code.HOLIDAYS,
+            f"'{spec.subdivision}' is not a subdivision of {spec.country}; "
+            f"use one of {', '.join(info.subdivisions[:12])}"
+            + (" …" if len(info.subdivisions) > 12 else ""),
+        )
     for index, category in enumerate(spec.categories):
         if category not in info.categories:
-            report(("holidays", "categories", index), Code.HOLIDAYS,
-                   f"'{category}' is not a holiday category of {spec.country}; "
-                   f"use {', '.join(info.categories)}")
+            report(
+                ("holidays", "categories", index),
+                Code.HOLIDAYS,
+                f"'{category}' is not a holiday category of {spec.country}; "
+                f"use {', '.join(info.categories)}",
+            )
     language = info.language_for(model.language)
     if model.language and language is None:
-        report(("language",), Code.HOLIDAY_LANGUAGE,
-               f"holiday names for {spec.country} are not available in '{model.language}' "
-               f"(available: {', '.join(info.languages)}); the default names are used",
-               level="warning")
+        report(
+            ("language",),
+            Code.HOLIDAY_LANGUAGE,
+            f"holiday names for {spec.country} are not available in '{model.language}' "
+            f"(available: {', '.join(info.languages)}); the default names are used",
+            level="warning",
+        )
     return language

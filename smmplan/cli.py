@@ -33,10 +33,15 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")]
-    = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
 ) -> None:
     _state["debug"] = debug
 
@@ -101,8 +106,9 @@ def _files(paths: list[Path] | None) -> list[Path]:
 @guarded
 def validate(
     paths: PathsArg = None,
-    format: Annotated[str, typer.Option("--format", help="Problem format: text, json, github.")]
-    = "text",
+    format: Annotated[
+        str, typer.Option("--format", help="Problem format: text, json, github.")
+    ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
     month: MonthOpt = None,
     start: FromOpt = None,
@@ -130,23 +136,29 @@ def build(
     month: MonthOpt = None,
     start: FromOpt = None,
     end: ToOpt = None,
-    format: Annotated[str, typer.Option("--format", help="Comma-separated: csv,ics,md,json.")]
-    = "csv,ics,md",
+    format: Annotated[
+        str, typer.Option("--format", help="Comma-separated: csv,ics,md,json.")
+    ] = "csv,ics,md",
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("build"),
-    output: Annotated[str | None, typer.Option("-o", "--output",
-                                               help="One output file, or - for stdout.")] = None,
-    channel: Annotated[list[str] | None, typer.Option("--channel", help="Only these channels.")]
-    = None,
-    status: Annotated[list[str] | None, typer.Option("--status", help="Only these statuses.")]
-    = None,
-    csv_safe: Annotated[bool, typer.Option("--csv-safe/--no-csv-safe",
-                                           help="Neutralise spreadsheet formulas.")] = True,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="One output file, or - for stdout.")
+    ] = None,
+    channel: Annotated[
+        list[str] | None, typer.Option("--channel", help="Only these channels.")
+    ] = None,
+    status: Annotated[
+        list[str] | None, typer.Option("--status", help="Only these statuses.")
+    ] = None,
+    csv_safe: Annotated[
+        bool, typer.Option("--csv-safe/--no-csv-safe", help="Neutralise spreadsheet formulas.")
+    ] = True,
     csv_bom: Annotated[bool, typer.Option("--csv-bom", help="Write a BOM for Excel.")] = False,
-    md_template: Annotated[Path | None, typer.Option("--md-template",
-                                                     help="Jinja file for the Markdown plan.")]
-    = None,
-    force: Annotated[bool, typer.Option("--force", help="Let -o replace a file smmplan "
-                                        "did not write.")] = False,
+    md_template: Annotated[
+        Path | None, typer.Option("--md-template", help="Jinja file for the Markdown plan.")
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Let -o replace a file smmplan did not write.")
+    ] = False,
 ) -> int:
     """Expand calendars into dated schedules and export them."""
     from smmplan import output as outputs

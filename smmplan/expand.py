@@ -57,8 +57,9 @@ def expand(
 
 
 class _Planner:
-    def __init__(self, checked: Checked, start: date, end: date, renderer: Renderer,
-                 out: Collector) -> None:
+    def __init__(
+        self, checked: Checked, start: date, end: date, renderer: Renderer, out: Collector
+    ) -> None:
         self.c = checked
         self.m: schema.Calendar = checked.model
         self.start, self.end = start, end
@@ -85,12 +86,27 @@ class _Planner:
         self._themes()
         posts = self._posts()
         unfilled = self._unfilled()
-        channels = {key: {"network": ch.network, "account": ch.account}
-                    for key, ch in self.m.channels.items()}
-        info = CalendarInfo(self.c.id, self.m.name, self.m.timezone, self.m.language,
-                            dict(self.m.vars), self.c.source.located.path)
-        return Schedule(info, self.start, self.end, posts, sorted(self.day_events,
-                        key=lambda e: (e.date, e.kind, e.id)), unfilled, channels)
+        channels = {
+            key: {"network": ch.network, "account": ch.account}
+            for key, ch in self.m.channels.items()
+        }
+        info = CalendarInfo(
+            self.c.id,
+            self.m.name,
+            self.m.timezone,
+            self.m.language,
+            dict(self.m.vars),
+            self.c.source.located.path,
+        )
+        return Schedule(
+            info,
+            self.start,
+            self.end,
+            posts,
+            sorted(self.day_events, key=lambda e: (e.date, e.kind, e.id)),
+            unfilled,
+            channels,
+        )
 
     # 1. slots -----------------------------------------------------------------
     def _slots(self) -> None:
@@ -100,7 +116,8 @@ class _Planner:
                 for day in self._slot_dates(slot):
                     table.setdefault(day, set()).update(slot.times)
             self.days[key] = {
-                day: _Day(sorted(table.get(day, ()))) for day in self.dates
+                day: _Day(sorted(table.get(day, ())))
+                for day in self.dates
                 if day not in self.c.blackout
             }
 
@@ -118,8 +135,12 @@ class _Planner:
         from smmplan.public_holidays import holidays_between
 
         self.holidays = holidays_between(
-            spec.country, self.start, self.end, subdivision=spec.subdivision,
-            categories=tuple(spec.categories), language=self.c.holiday_language,
+            spec.country,
+            self.start,
+            self.end,
+            subdivision=spec.subdivision,
+            categories=tuple(spec.categories),
+            language=self.c.holiday_language,
         )
         for day, names in self.holidays.items():
             for name in names:
@@ -140,8 +161,7 @@ class _Planner:
                 self._day_event(day, "observance", self.c.observance_ids[index], name)
         return found
 
-    def _occurrences(self, entry: schema.Observance, when: date | YearlyDate | None
-                     ) -> list[date]:
+    def _occurrences(self, entry: schema.Observance, when: date | YearlyDate | None) -> list[date]:
         if entry.rrule:
             return rrule_dates(entry.rrule, entry.start or self.anchor, self.start, self.end)
         if isinstance(when, YearlyDate):
@@ -161,8 +181,13 @@ class _Planner:
         timed = [(i, d) for i, d in enumerate(self.m.posts) if d.time is not None]
         untimed = [(i, d) for i, d in enumerate(self.m.posts) if d.time is None]
         for index, draft in [*timed, *untimed]:
-            claim = _Claim("draft", self.c.draft_ids[index], ("posts", index), draft,
-                           draft.title or self.c.draft_ids[index])
+            claim = _Claim(
+                "draft",
+                self.c.draft_ids[index],
+                ("posts", index),
+                draft,
+                draft.title or self.c.draft_ids[index],
+            )
             for day in self._draft_dates(draft):
                 for channel in self.c.channels_of(draft.channels):
                     self._place_draft(claim, channel, day)
@@ -182,27 +207,41 @@ class _Planner:
             return
         draft: schema.Draft = claim.entry
         at = draft.time or slots.first_free()
-        where = (*claim.path, "time") if draft.time else (*claim.path, "date" if draft.date
-                                                         else "rrule")
+        where = (
+            (*claim.path, "time")
+            if draft.time
+            else (*claim.path, "date" if draft.date else "rrule")
+        )
         if at is None:
             why = "has no slot" if not slots.slots else "has no free slot left"
-            self.report(where, Code.DRAFT_NO_SLOT,
-                        f"channel '{channel}' {why} on {day} ({vocab.WEEKDAY_NAMES[day.weekday()]}); "
-                        "give the post a 'time'")
+            self.report(
+                where,
+                Code.DRAFT_NO_SLOT,
+                f"channel '{channel}' {why} on {day} ({vocab.WEEKDAY_NAMES[day.weekday()]}); "
+                "give the post a 'time'",
+            )
             return
         if slots.busy(at):
             other = slots.taken.get(at) or slots.extra[at]
-            self.report(where, Code.DRAFT_CLASH,
-                        f"'{claim.source_id}' and '{other.source_id}' are both at {day} "
-                        f"{at:%H:%M} on channel '{channel}'; move one of them")
+            self.report(
+                where,
+                Code.DRAFT_CLASH,
+                f"'{claim.source_id}' and '{other.source_id}' are both at {day} "
+                f"{at:%H:%M} on channel '{channel}'; move one of them",
+            )
             return
         slots.place(at, claim)
 
     # 4. observances, 5. greetings ----------------------------------------------
     def _observances(self, dates: list[list[date]]) -> None:
         for index, entry in enumerate(self.m.holidays.observances):
-            claim = _Claim("observance", self.c.observance_ids[index],
-                           ("holidays", "observances", index), entry, entry.title or entry.name)
+            claim = _Claim(
+                "observance",
+                self.c.observance_ids[index],
+                ("holidays", "observances", index),
+                entry,
+                entry.title or entry.name,
+            )
             for day in dates[index]:
                 for channel in self.c.channels_of(entry.channels):
                     self._place_special(claim, channel, day, entry.time, Code.OBSERVANCE_NO_SLOT)
@@ -213,21 +252,38 @@ class _Planner:
             return
         for day, names in self.holidays.items():
             title = " / ".join(names)
-            claim = _Claim("holiday", vocab.slugify(title) or "holiday",
-                           ("holidays", "greeting"), greeting, title)
+            claim = _Claim(
+                "holiday",
+                vocab.slugify(title) or "holiday",
+                ("holidays", "greeting"),
+                greeting,
+                title,
+            )
             for channel in self.c.channels_of(greeting.channels):
                 self._place_special(claim, channel, day, greeting.time, Code.GREETING_NO_SLOT)
 
-    def _place_special(self, claim: _Claim, channel: str, day: date, at: time | None,
-                       code: Code) -> None:
+    def _place_special(
+        self, claim: _Claim, channel: str, day: date, at: time | None, code: Code
+    ) -> None:
         slots = self.days[channel].get(day)
         if slots is None:
             return
         chosen = at if at is not None else slots.first_free()
         if chosen is None or slots.busy(chosen):
-            self.report(claim.path, code,
-                        f"'{claim.title}' has no free slot on channel '{channel}' on {day}; "
-                        "it is left out (add a slot or a 'time')", level="warning")
+            why = (
+                f"{chosen:%H:%M} is taken"
+                if chosen
+                else "no free slot"
+                if slots.slots
+                else "no slot"
+            )
+            self.report(
+                claim.path,
+                code,
+                f"'{claim.title}' is left out on channel '{channel}' on {day}: {why} "
+                "(add a slot, or give it a 'time' or 'channels')",
+                level="warning",
+            )
             return
         slots.place(chosen, claim)
 
@@ -244,14 +300,15 @@ class _Planner:
             for day, slots in table.items():
                 if skip_holidays and day in self.holidays:
                     continue
-                index = by_day.get((day.weekday(), channel))
-                if index is None:
+                found = by_day.get((day.weekday(), channel))
+                if found is None:
                     continue
-                theme = self.m.themes[index]
+                theme = self.m.themes[found]
                 for at in slots.slots:
                     if at not in slots.taken:
-                        slots.taken[at] = _Claim("theme", self.c.theme_ids[index],
-                                                 ("themes", index), theme, theme.name)
+                        slots.taken[at] = _Claim(
+                            "theme", self.c.theme_ids[found], ("themes", index), theme, theme.name
+                        )
 
     def _unfilled(self) -> list[Unfilled]:
         skip_holidays = self.m.holidays.on_holiday == "skip"
@@ -283,24 +340,39 @@ class _Planner:
         tz_name = channel.timezone or self.m.timezone
         local, in_gap = localize(day, at, tz_name)
         if in_gap:
-            self.report(self._time_path(claim, channel_key), Code.DST_GAP,
-                        f"{day} {at:%H:%M} does not exist in {tz_name} (clocks go forward); "
-                        f"posting at {local:%H:%M}", level="warning")
+            self.report(
+                self._time_path(claim, channel_key),
+                Code.DST_GAP,
+                f"{day} {at:%H:%M} does not exist in {tz_name} (clocks go forward); "
+                f"posting at {local:%H:%M}",
+                level="warning",
+            )
         fields = _fields(claim, channel_key, channel.network)
         names = self.holidays.get(day, []) + self.observed.get(day, [])
         when = f"{local:%Y-%m-%dT%H:%M}"
         post = Post(
-            date=day.isoformat(), time=f"{local:%H:%M}", timezone=tz_name,
+            date=day.isoformat(),
+            time=f"{local:%H:%M}",
+            timezone=tz_name,
             utc=local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            weekday=vocab.WEEKDAY_NAMES[day.weekday()], channel=channel_key,
-            network=channel.network, account=channel.account, source=claim.source,
-            source_id=claim.source_id, title=claim.title, text="",
-            hashtags=list(fields["hashtags"]), media=list(getattr(claim.entry, "media", [])),
-            link=getattr(claim.entry, "link", ""), format=fields["format"],
+            weekday=vocab.WEEKDAY_NAMES[day.weekday()],
+            channel=channel_key,
+            network=channel.network,
+            account=channel.account,
+            source=claim.source,
+            source_id=claim.source_id,
+            title=claim.title,
+            text="",
+            hashtags=list(fields["hashtags"]),
+            media=list(getattr(claim.entry, "media", [])),
+            link=getattr(claim.entry, "link", ""),
+            format=fields["format"],
             pillar=getattr(claim.entry, "pillar", ""),
             status=getattr(claim.entry, "status", "planned"),
-            owner=getattr(claim.entry, "owner", ""), campaign=getattr(claim.entry, "campaign", ""),
-            budget=getattr(claim.entry, "budget", None), day_names=names,
+            owner=getattr(claim.entry, "owner", ""),
+            campaign=getattr(claim.entry, "campaign", ""),
+            budget=getattr(claim.entry, "budget", None),
+            day_names=names,
             id=post_id(self.c.id, claim.source, claim.source_id, channel_key, when),
         )
         body = self._render(claim, fields, post, day, names)
@@ -314,15 +386,21 @@ class _Planner:
             return (*claim.path, "time")
         return ("channels", channel, "slots")
 
-    def _render(self, claim: _Claim, fields: dict[str, Any], post: Post, day: date,
-                names: list[str]) -> str | None:
+    def _render(
+        self, claim: _Claim, fields: dict[str, Any], post: Post, day: date, names: list[str]
+    ) -> str | None:
         template, text = fields["template"], fields["text"]
         if template is None and text is None:
             return ""
         context = {
             "post": {k: v for k, v in post.as_dict().items() if k != "text"},
-            "calendar": {"id": self.c.id, "name": self.m.name, "timezone": self.m.timezone,
-                         "language": self.m.language, "vars": self.m.vars},
+            "calendar": {
+                "id": self.c.id,
+                "name": self.m.name,
+                "timezone": self.m.timezone,
+                "language": self.m.language,
+                "vars": self.m.vars,
+            },
             "vars": self.m.vars,
             "day": {"date": day.isoformat(), "weekday": post.weekday, "names": names},
         }
@@ -333,8 +411,15 @@ class _Planner:
             return None
 
     def _render_problem(self, exc: RenderError, claim: _Claim, fields: dict[str, Any]) -> None:
-        code = (Code.TEMPLATE_LIMIT if exc.limit else Code.TEMPLATE_SYNTAX if exc.syntax
-                else Code.TEMPLATE_NOT_FOUND if "not found" in str(exc) else Code.TEMPLATE_RENDER)
+        code = (
+            Code.TEMPLATE_LIMIT
+            if exc.limit
+            else Code.TEMPLATE_SYNTAX
+            if exc.syntax
+            else Code.TEMPLATE_NOT_FOUND
+            if "not found" in str(exc)
+            else Code.TEMPLATE_RENDER
+        )
         key = fields["path_key"]
         file, line, col = self.c.source.at((*claim.path, *key))
         entry = f"{claim.source} '{claim.source_id}' ({file}:{line})"
@@ -342,8 +427,13 @@ class _Planner:
             template_file = self.renderer.display(fields["template"])
             self.out.add(template_file, exc.line, 1, code, f"{exc} (used by {entry})")
         else:
-            self.out.add(file, line + (exc.line - 1 if fields["text"] else 0), col, code,
-                         f"{exc} (in {entry})")
+            self.out.add(
+                file,
+                line + (exc.line - 1 if fields["text"] else 0),
+                col,
+                code,
+                f"{exc} (in {entry})",
+            )
 
 
 def _fields(claim: _Claim, channel: str, network: str) -> dict[str, Any]:

@@ -27,8 +27,11 @@ from smmplan.problems import Code, Collector
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 _NULLS = {"", "~", "null", "Null", "NULL"}
-_ALLOWED_TAGS = {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG,
-                 BaseResolver.DEFAULT_MAPPING_TAG}
+_ALLOWED_TAGS = {
+    BaseResolver.DEFAULT_SCALAR_TAG,
+    BaseResolver.DEFAULT_SEQUENCE_TAG,
+    BaseResolver.DEFAULT_MAPPING_TAG,
+}
 # Control characters other than tab and newline have no place in post text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _COMMENT_AFTER_VALUE = re.compile(r"[ \t]+#\S")
@@ -45,6 +48,8 @@ class Located:
     data: Any
     values: dict[KeyPath, Pos] = field(default_factory=dict)
     keys: dict[KeyPath, Pos] = field(default_factory=dict)
+    # Values emptied by an unquoted '#': already reported, so the schema stays quiet on them.
+    cut: set[KeyPath] = field(default_factory=set)
 
     def at(self, path: KeyPath, *, key: bool = False) -> Pos:
         """Position of the value (or key) at `path`, else of its nearest known ancestor."""
@@ -81,14 +86,14 @@ class _Loader(Reader, Scanner, Parser, Composer, SafeConstructor, BaseResolver):
         BaseResolver.__init__(self)
         self._depth = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
             raise _AliasFound(self.peek_event().start_mark)
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 raise _TooDeep(self.peek_event().start_mark)
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
@@ -112,8 +117,13 @@ def decode(raw: bytes, path: str, out: Collector) -> str | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_col(raw, exc.start)
-        out.add(path, line, col, Code.READ, f"invalid UTF-8 byte 0x{raw[exc.start]:02x}; "
-                "save the file as UTF-8")
+        out.add(
+            path,
+            line,
+            col,
+            Code.READ,
+            f"invalid UTF-8 byte 0x{raw[exc.start]:02x}; save the file as UTF-8",
+        )
         return None
     if nul >= 0:
         line, col = _line_col(raw, nul)
@@ -150,12 +160,22 @@ def load_text(text: str, display: str, out: Collector) -> Located | None:
         node = loader.get_single_node()
     except _AliasFound as exc:
         line, col = exc.mark.line + 1, exc.mark.column + 1
-        out.add(display, line, col, Code.YAML_ALIAS,
-                "YAML aliases (*name) are not allowed; repeat the value instead")
+        out.add(
+            display,
+            line,
+            col,
+            Code.YAML_ALIAS,
+            "YAML aliases (*name) are not allowed; repeat the value instead",
+        )
         return None
     except _TooDeep as exc:
-        out.add(display, exc.mark.line + 1, exc.mark.column + 1, Code.TOO_LARGE,
-                f"nesting deeper than {MAX_DEPTH} levels")
+        out.add(
+            display,
+            exc.mark.line + 1,
+            exc.mark.column + 1,
+            Code.TOO_LARGE,
+            f"nesting deeper than {MAX_DEPTH} levels",
+        )
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -171,7 +191,9 @@ def load_text(text: str, display: str, out: Collector) -> Located | None:
     finally:
         loader.dispose()
     if node is None:
-        out.add(display, 1, 1, Code.SCHEMA, "the file is empty; a calendar starts with 'smmplan: 1'")
+        out.add(
+            display, 1, 1, Code.SCHEMA, "the file is empty; a calendar starts with 'smmplan: 1'"
+        )
         return None
     located = Located(display, None)
     located.data = _convert(node, (), located, text.splitlines(), out)
@@ -182,15 +204,20 @@ def _convert(node: Node, path: KeyPath, loc: Located, lines: list[str], out: Col
     loc.values[path] = _pos(loc.path, node.start_mark)
     if node.tag not in _ALLOWED_TAGS:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        out.add(loc.path, line, col, Code.YAML_TAG,
-                f"YAML tag {node.tag!r} is not allowed; write plain values")
+        out.add(
+            loc.path,
+            line,
+            col,
+            Code.YAML_TAG,
+            f"YAML tag {node.tag!r} is not allowed; write plain values",
+        )
         return None
     if isinstance(node, MappingNode):
         return _convert_mapping(node, path, loc, lines, out)
     if isinstance(node, SequenceNode):
         return [_convert(item, (*path, i), loc, lines, out) for i, item in enumerate(node.value)]
     assert isinstance(node, ScalarNode)
-    return _convert_scalar(node, loc, lines, out)
+    return _convert_scalar(node, path, loc, lines, out)
 
 
 def _convert_mapping(
@@ -206,8 +233,13 @@ def _convert_mapping(
         key_pos = _pos(loc.path, key_node.start_mark)
         if key in result:
             first = loc.keys[(*path, key)]
-            out.add(loc.path, key_pos[1], key_pos[2], Code.DUPLICATE_KEY,
-                    f"duplicate key '{key}' (first at line {first[1]}, column {first[2]}); keep one")
+            out.add(
+                loc.path,
+                key_pos[1],
+                key_pos[2],
+                Code.DUPLICATE_KEY,
+                f"duplicate key '{key}' (first at line {first[1]}, column {first[2]}); keep one",
+            )
             continue
         loc.keys[(*path, key)] = key_pos
         value = _convert(value_node, (*path, key), loc, lines, out)
@@ -215,26 +247,45 @@ def _convert_mapping(
     return result
 
 
-def _convert_scalar(node: ScalarNode, loc: Located, lines: list[str], out: Collector) -> Any:
+def _convert_scalar(
+    node: ScalarNode, path: KeyPath, loc: Located, lines: list[str], out: Collector
+) -> Any:
     value = str(node.value)
     line, col = node.start_mark.line + 1, node.start_mark.column + 1
     if node.style is None:
         source = lines[node.end_mark.line] if node.end_mark.line < len(lines) else ""
-        rest = source[node.end_mark.column:]
+        rest = source[node.end_mark.column :]
         if value in _NULLS:
             if value == "" and rest.lstrip().startswith("#"):
                 hash_col = node.end_mark.column + len(rest) - len(rest.lstrip()) + 1
-                out.add(loc.path, node.end_mark.line + 1, hash_col, Code.UNQUOTED_HASHTAG,
-                        "YAML reads an unquoted '#' as a comment, so this value is empty; "
-                        'quote hashtags: ["#tag"]')
+                out.add(
+                    loc.path,
+                    node.end_mark.line + 1,
+                    hash_col,
+                    Code.UNQUOTED_HASHTAG,
+                    "YAML reads an unquoted '#' as a comment, so this value is empty; "
+                    'quote hashtags: ["#tag"]',
+                )
+                loc.cut.add(path)
             return None
         if _COMMENT_AFTER_VALUE.match(rest):
             hash_col = node.end_mark.column + rest.index("#") + 1
-            out.add(loc.path, node.end_mark.line + 1, hash_col, Code.TEXT_CUT_BY_COMMENT,
-                    "the text after ' #' is read by YAML as a comment and left out; "
-                    "quote the whole value to keep it", level="warning")
+            out.add(
+                loc.path,
+                node.end_mark.line + 1,
+                hash_col,
+                Code.TEXT_CUT_BY_COMMENT,
+                "the text after ' #' is read by YAML as a comment and left out; "
+                "quote the whole value to keep it",
+                level="warning",
+            )
     bad = _CONTROL.search(value)
     if bad:
-        out.add(loc.path, line, col, Code.CONTROL_CHAR,
-                f"control character U+{ord(bad.group()):04X} in text; remove it")
+        out.add(
+            loc.path,
+            line,
+            col,
+            Code.CONTROL_CHAR,
+            f"control character U+{ord(bad.group()):04X} in text; remove it",
+        )
     return value

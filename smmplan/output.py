@@ -45,7 +45,8 @@ def parse_formats(text: str) -> tuple[str, ...]:
 def filtered(schedule: Schedule, request: Request) -> Schedule:
     """The schedule with only the channels and statuses asked for."""
     posts = [
-        p for p in schedule.posts
+        p
+        for p in schedule.posts
         if (not request.channels or p.channel in request.channels)
         and (not request.statuses or p.status in request.statuses)
     ]
@@ -57,7 +58,9 @@ def render_files(schedules: list[Schedule], request: Request) -> dict[Path, byte
     from smmplan.export import ExportOptions, export
 
     options = ExportOptions(
-        csv_safe=request.csv_safe, csv_bom=request.csv_bom, dtstamp=request.dtstamp,
+        csv_safe=request.csv_safe,
+        csv_bom=request.csv_bom,
+        dtstamp=request.dtstamp,
         md_template=_read_md_template(request.md_template),
     )
     if request.output is not None:
@@ -73,8 +76,9 @@ def render_files(schedules: list[Schedule], request: Request) -> dict[Path, byte
         for fmt in request.formats:
             target = folder / f"{schedule.window_name}.{fmt}"
             if target in files:
-                raise UsageError(f"two calendars have the id '{schedule.calendar.id}'; "
-                                 "give each its own 'id'")
+                raise UsageError(
+                    f"two calendars have the id '{schedule.calendar.id}'; give each its own 'id'"
+                )
             files[target] = export(fmt, filtered(schedule, request), options)
     return files
 
@@ -96,5 +100,6 @@ def _check_replace(target: Path, request: Request) -> None:
     with target.open("rb") as stream:
         head = stream.read(64)
     if not any(head.startswith(sig) for sig in _SIGNATURES[request.formats[0]]):
-        raise UsageError(f"{target} exists and was not written by smmplan; "
-                         "add --force to replace it")
+        raise UsageError(
+            f"{target} exists and was not written by smmplan; add --force to replace it"
+        )

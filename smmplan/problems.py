@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 Level = Literal["error", "warning"]
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     """Stable problem codes; documented in docs/codes.md."""
 
     # Reading the file (E0xx)

@@ -5,8 +5,17 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 _KNOWN_PARTS = {
-    "FREQ", "UNTIL", "COUNT", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO",
-    "BYMONTH", "BYSETPOS", "WKST",
+    "FREQ",
+    "UNTIL",
+    "COUNT",
+    "INTERVAL",
+    "BYDAY",
+    "BYMONTHDAY",
+    "BYYEARDAY",
+    "BYWEEKNO",
+    "BYMONTH",
+    "BYSETPOS",
+    "WKST",
 }
 _DATE_FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 
@@ -75,16 +84,17 @@ def depends_on_anchor(rule: str) -> bool:
 
 def rrule_dates(rule: str, anchor: date, start: date, end: date) -> list[date]:
     """Dates of `rule` anchored at `anchor` that fall in [start, end]."""
-    from dateutil.rrule import rrulestr
+    from dateutil.rrule import rrule, rrulestr
 
     if anchor > end:
         return []
     midnight = time()
     parsed = rrulestr(rule, dtstart=datetime.combine(anchor, midnight))
+    assert isinstance(parsed, rrule)  # a single RRULE line, checked by check_rrule
     last = datetime.combine(end, midnight)
     if "COUNT" not in _parts(rule):
         until = getattr(parsed, "_until", None)
         # UNTIL bounds the walk at the window's end however the rule was written.
-        parsed = parsed.replace(until=min(until, last) if until else last)  # type: ignore[union-attr]
-    found = parsed.between(datetime.combine(start, midnight), last, inc=True)  # type: ignore[union-attr]
+        parsed = parsed.replace(until=min(until, last) if until else last)
+    found = parsed.between(datetime.combine(start, midnight), last, inc=True)
     return [moment.date() for moment in found]

@@ -24,8 +24,15 @@ _HASHTAG_IN_TEXT = regex.compile(r"#[\p{L}\p{M}\p{N}_]+")
 class RenderError(Exception):
     """A template that cannot be loaded or rendered; `line` is 1-based in the template."""
 
-    def __init__(self, message: str, *, template: str | None, line: int, limit: bool = False,
-                 syntax: bool = False) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        template: str | None,
+        line: int,
+        limit: bool = False,
+        syntax: bool = False,
+    ) -> None:
         super().__init__(message)
         self.template = template
         self.line = line
@@ -50,9 +57,7 @@ class TemplatesFolder(BaseLoader):
             raise TemplateNotFound(name)
         return target
 
-    def get_source(
-        self, environment: Any, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
         target = self.locate(template)
         try:
             text = target.read_text(encoding="utf-8")
@@ -177,18 +182,25 @@ class Renderer:
                     self._cache[key] = self.env.from_string(source)
             except TemplateNotFound as exc:
                 reason = f": {exc.message}" if exc.message and exc.message != source else ""
-                raise RenderError(f"template '{source}' not found under templates/{reason}",
-                                  template=source, line=1) from None
+                raise RenderError(
+                    f"template '{source}' not found under templates/{reason}",
+                    template=source,
+                    line=1,
+                ) from None
             except TemplateSyntaxError as exc:
-                raise RenderError(f"template syntax: {exc.message}", syntax=True,
-                                  template=source if kind == "file" else None,
-                                  line=exc.lineno or 1) from None
+                raise RenderError(
+                    f"template syntax: {exc.message}",
+                    syntax=True,
+                    template=source if kind == "file" else None,
+                    line=exc.lineno or 1,
+                ) from None
         return self._cache[key]
 
     def render(self, *, template: str | None, text: str | None, context: dict[str, Any]) -> str:
         """The rendered body of one post."""
-        compiled = self._compile("file", template) if template else self._compile("text",
-                                                                                   text or "")
+        compiled = (
+            self._compile("file", template) if template else self._compile("text", text or "")
+        )
         self.env.budget = _Budget()
         pieces: list[str] = []
         size = 0
@@ -199,12 +211,25 @@ class Renderer:
                     raise SecurityError(f"text longer than {MAX_OUTPUT} characters")
                 self.env.budget.tick(0)
                 pieces.append(piece)
-        except (UndefinedError, SecurityError, TemplateError, TypeError, ValueError,
-                ArithmeticError, AttributeError, LookupError, RecursionError,
-                MemoryError) as exc:
+        except (
+            UndefinedError,
+            SecurityError,
+            TemplateError,
+            TypeError,
+            ValueError,
+            ArithmeticError,
+            AttributeError,
+            LookupError,
+            RecursionError,
+            MemoryError,
+        ) as exc:
             limit = isinstance(exc, SecurityError | RecursionError | MemoryError)
-            raise RenderError(_describe(exc), template=template, limit=limit,
-                              line=_template_line(exc, compiled.filename)) from None
+            raise RenderError(
+                _describe(exc),
+                template=template,
+                limit=limit,
+                line=_template_line(exc, compiled.filename),
+            ) from None
         return "".join(pieces)
 
 

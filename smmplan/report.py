@@ -33,8 +33,12 @@ def as_github(problems: Sequence[Problem]) -> str:
         command = "error" if p.level == "error" else "warning"
         props = ",".join(
             f"{name}={_escape_property(str(value))}"
-            for name, value in (("file", p.path), ("line", p.line), ("col", p.col),
-                                ("title", p.code))
+            for name, value in (
+                ("file", p.path),
+                ("line", p.line),
+                ("col", p.col),
+                ("title", p.code),
+            )
         )
         lines.append(f"::{command} {props}::{_escape_data(p.message)}\n")
     return "".join(lines)

@@ -75,8 +75,19 @@ ChannelKey = Annotated[
 ChannelList = Annotated[list[ChannelKey], BeforeValidator(_listify), Field(min_length=1)]
 Text = Annotated[str, BeforeValidator(lambda v: v)]
 Network = Literal[
-    "instagram", "facebook", "x", "threads", "bluesky", "mastodon", "linkedin", "tiktok",
-    "youtube", "pinterest", "telegram", "vk", "other",
+    "instagram",
+    "facebook",
+    "x",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "linkedin",
+    "tiktok",
+    "youtube",
+    "pinterest",
+    "telegram",
+    "vk",
+    "other",
 ]
 PostFormat = Literal[
     "text", "photo", "video", "carousel", "story", "reel", "poll", "link", "audio", "live"

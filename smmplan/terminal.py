@@ -5,11 +5,16 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smmplan import report
-from smmplan.build import Window, plan
+from smmplan.build import Outcome, Window, plan
 from smmplan.model import Schedule
 from smmplan.output import Request, render_files
+from smmplan.problems import Problem
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def run_build(files: list[Path], window: Window | None, request: Request) -> int:
@@ -22,10 +27,12 @@ def run_build(files: list[Path], window: Window | None, request: Request) -> int
     if problems:
         sys.stderr.write(report.as_text(problems))
     if not outcome.ok:
-        console.print(f"[red]build stopped: {sum(p.level == 'error' for p in problems)} "
-                      "error(s); nothing was written[/red]")
+        console.print(
+            f"[red]build stopped: {sum(p.level == 'error' for p in problems)} "
+            "error(s); nothing was written[/red]"
+        )
         return 1
-    schedules: list[Schedule] = [p.schedule for p in outcome.planned]  # type: ignore[misc]
+    schedules = [p.schedule for p in outcome.planned if p.schedule is not None]
     files_out = render_files(schedules, request)
     if request.output == "-":
         sys.stdout.buffer.write(next(iter(files_out.values())))
@@ -38,7 +45,7 @@ def run_build(files: list[Path], window: Window | None, request: Request) -> int
     return 0
 
 
-def _plan_with_progress(files: list[Path], window: Window | None, console):  # type: ignore[no-untyped-def]
+def _plan_with_progress(files: list[Path], window: Window | None, console: Console) -> Outcome:
     if not console.is_terminal or len(files) < 2:
         return plan(files, window)
     from rich.progress import Progress
@@ -48,8 +55,12 @@ def _plan_with_progress(files: list[Path], window: Window | None, console):  # t
         return plan(files, window, on_progress=lambda _: progress.advance(task))
 
 
-def _summary(console, schedules: list[Schedule], written: dict[Path, bytes],  # type: ignore[no-untyped-def]
-             problems: list) -> None:  # type: ignore[type-arg]
+def _summary(
+    console: Console,
+    schedules: list[Schedule],
+    written: dict[Path, bytes],
+    problems: list[Problem],
+) -> None:
     warnings = sum(p.level == "warning" for p in problems)
     if not console.is_terminal:
         for path in sorted(written):
@@ -67,7 +78,9 @@ def _summary(console, schedules: list[Schedule], written: dict[Path, bytes],  # 
             table.add_row(
                 schedule.calendar.id if index == 0 else "",
                 f"{schedule.start} → {schedule.end}" if index == 0 else "",
-                channel, str(posts[channel]), str(unfilled[channel]),
+                channel,
+                str(posts[channel]),
+                str(unfilled[channel]),
             )
         table.add_section()
     console.print(table)

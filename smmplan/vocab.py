@@ -9,8 +9,19 @@ from datetime import date, time
 import regex
 
 NETWORKS = (
-    "instagram", "facebook", "x", "threads", "bluesky", "mastodon", "linkedin", "tiktok",
-    "youtube", "pinterest", "telegram", "vk", "other",
+    "instagram",
+    "facebook",
+    "x",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "linkedin",
+    "tiktok",
+    "youtube",
+    "pinterest",
+    "telegram",
+    "vk",
+    "other",
 )
 FORMATS = ("text", "photo", "video", "carousel", "story", "reel", "poll", "link", "audio", "live")
 STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published")
@@ -44,7 +55,7 @@ def parse_days(value: str) -> list[int]:
 def parse_time(value: str) -> time:
     match = _TIME_RE.fullmatch(value.strip())
     if not match:
-        raise ValueError(f"'{value}' is not a time; write 24-hour \"HH:MM\", e.g. \"09:30\"")
+        raise ValueError(f'\'{value}\' is not a time; write 24-hour "HH:MM", e.g. "09:30"')
     return time(int(match[1]), int(match[2]))
 
 
