@@ -1,0 +1,48 @@
+"""CSV for schedulers and spreadsheets: one row per post, columns in POST_FIELDS order."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from smmplan.model import POST_FIELDS, Post, Schedule
+
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+_LIST_SEPARATORS = {"hashtags": " ", "media": "|", "day_names": "|"}
+
+
+def to_csv(schedule: Schedule, *, safe: bool = True, bom: bool = False) -> bytes:
+    """Return the posts as UTF-8 CSV (RFC 4180), neutralising formula cells when `safe`."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(POST_FIELDS)
+    for post in schedule.posts:
+        writer.writerow(_row(post, safe=safe))
+    return ("\ufeff" if bom else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
+
+
+def _row(post: Post, *, safe: bool) -> list[str]:
+    cells = [_cell(name, getattr(post, name)) for name in POST_FIELDS]
+    return [_neutralise(cell) for cell in cells] if safe else cells
+
+
+def _cell(name: str, value: object) -> str:
+    if isinstance(value, list):
+        return _LIST_SEPARATORS.get(name, "|").join(str(item) for item in value)
+    if name == "budget":
+        return format_budget(value)
+    return "" if value is None else str(value)
+
+
+def format_budget(budget: object) -> str:
+    """Write a budget the way a person would: empty when unset, 40 rather than 40.0."""
+    if budget is None:
+        return ""
+    if isinstance(budget, float) and budget.is_integer():
+        return str(int(budget))
+    return str(budget)
+
+
+def _neutralise(cell: str) -> str:
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell

@@ -1,0 +1,236 @@
+"""Markdown approval sheet: the plan a client reads, laid out by a Jinja template.
+
+The template sees `calendar` (id, name, timezone, language, vars), `window` (start, end:
+localized; start_iso, end_iso), `summary` (statuses, rows of channel/counts/total, totals,
+total) and `weeks`, each with `label`, `start` and `days`; a day has `heading`, `date`,
+`themes`, `holidays`, `observances` and `posts`; a post has the fields of `PostView`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from importlib import resources
+from typing import Any
+
+from smmplan.export.csv import format_budget
+from smmplan.model import CalendarInfo, DayEvent, Post, Schedule
+from smmplan.problems import UsageError
+
+TEMPLATE_NAME = "plan.md.j2"
+FALLBACK_LANGUAGE = "en"
+# Workflow order, so the summary reads left to right from idea to published.
+STATUS_ORDER = ("planned", "idea", "draft", "review", "approved", "scheduled", "published")
+
+
+@dataclass(frozen=True, slots=True)
+class PostView:
+    """One post as the sheet shows it; `quote` is the text as Markdown blockquote lines."""
+
+    time: str
+    time_label: str
+    timezone: str
+    channel: str
+    network: str
+    title: str
+    status: str
+    owner: str
+    format: str
+    source: str
+    quote: str
+    hashtags: str
+    media: list[str]
+    link: str
+    budget: str
+
+
+@dataclass(slots=True)
+class DayView:
+    date: str
+    heading: str
+    themes: list[str] = field(default_factory=list)
+    holidays: list[str] = field(default_factory=list)
+    observances: list[str] = field(default_factory=list)
+    posts: list[PostView] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class WeekView:
+    start: str
+    label: str
+    days: list[DayView] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    channel: str
+    counts: list[int]
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    statuses: list[str]
+    rows: list[SummaryRow]
+    totals: list[int]
+    total: int
+
+
+def to_markdown(schedule: Schedule, *, template_text: str | None = None) -> bytes:
+    """Render the approval sheet with the shipped template, or with `template_text` instead."""
+    import jinja2
+
+    env = jinja2.Environment(
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    source = shipped_template() if template_text is None else template_text
+    try:
+        text = env.from_string(source).render(_context(schedule))
+    except jinja2.TemplateError as exc:
+        # Only a --md-template from the command line can get here; the shipped one is tested.
+        where = f" (line {exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) else ""
+        raise UsageError(f"Markdown template{where}: {exc.message or exc}") from exc
+    return (text.rstrip("\n") + "\n").encode("utf-8")
+
+
+def shipped_template() -> str:
+    """Return the text of the Markdown template that ships in the package."""
+    template = resources.files("smmplan").joinpath("templates").joinpath(TEMPLATE_NAME)
+    return template.read_text(encoding="utf-8")
+
+
+def _context(schedule: Schedule) -> dict[str, Any]:
+    locale = _locale(schedule.calendar.language)
+    info = schedule.calendar
+    return {
+        "calendar": {
+            "id": info.id,
+            "name": info.name,
+            "timezone": info.timezone,
+            "language": info.language,
+            "vars": info.vars,
+        },
+        "window": {
+            "start": _long_date(schedule.start, locale),
+            "end": _long_date(schedule.end, locale),
+            "start_iso": schedule.start.isoformat(),
+            "end_iso": schedule.end.isoformat(),
+        },
+        "summary": _summary(schedule.posts, list(schedule.channels)),
+        "weeks": _weeks(schedule, locale),
+    }
+
+
+def _locale(language: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    # Calendars may write BCP 47 tags (pt-BR); Babel wants pt_BR.
+    try:
+        return str(Locale.parse(language.replace("-", "_")))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return FALLBACK_LANGUAGE
+
+
+def _long_date(day: date, locale: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, "long", locale=locale)
+
+
+def _full_date(day: date, locale: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, "full", locale=locale)
+
+
+def _summary(posts: list[Post], channel_order: list[str]) -> Summary:
+    counts = Counter((post.channel, post.status) for post in posts)
+    statuses = _ordered({post.status for post in posts}, STATUS_ORDER)
+    channels = _ordered({post.channel for post in posts}, channel_order)
+    rows = [
+        SummaryRow(
+            channel=channel,
+            counts=[counts[channel, status] for status in statuses],
+            total=sum(counts[channel, status] for status in statuses),
+        )
+        for channel in channels
+    ]
+    totals = [sum(counts[channel, status] for channel in channels) for status in statuses]
+    return Summary(statuses=statuses, rows=rows, totals=totals, total=len(posts))
+
+
+def _ordered(names: set[str], preferred: list[str] | tuple[str, ...]) -> list[str]:
+    """Names in the preferred order first, then the others alphabetically."""
+    known = [name for name in preferred if name in names]
+    return known + sorted(names - set(known))
+
+
+def _weeks(schedule: Schedule, locale: str) -> list[WeekView]:
+    days = _days(schedule, locale)
+    weeks: dict[date, WeekView] = {}
+    for day_date in sorted(days):
+        monday = day_date - timedelta(days=day_date.weekday())
+        if monday not in weeks:
+            weeks[monday] = WeekView(start=monday.isoformat(), label=_long_date(monday, locale))
+        weeks[monday].days.append(days[day_date])
+    return list(weeks.values())
+
+
+def _days(schedule: Schedule, locale: str) -> dict[date, DayView]:
+    days: dict[date, DayView] = {}
+
+    def day_view(iso: str) -> DayView:
+        key = date.fromisoformat(iso)
+        if key not in days:
+            days[key] = DayView(date=iso, heading=_full_date(key, locale))
+        return days[key]
+
+    for event in sorted(schedule.days, key=lambda e: (e.date, e.id)):
+        _add_name(day_view(event.date), event)
+    # Stable sort: posts at the same time keep the expander's order.
+    for post in sorted(schedule.posts, key=lambda p: (p.date, p.time)):
+        view = day_view(post.date)
+        view.posts.append(_post_view(post, schedule.calendar))
+        if post.source == "theme" and post.title not in view.themes:
+            view.themes.append(post.title)
+    return days
+
+
+def _add_name(view: DayView, event: DayEvent) -> None:
+    names = view.holidays if event.kind == "holiday" else view.observances
+    if event.name not in names:
+        names.append(event.name)
+
+
+def _post_view(post: Post, calendar: CalendarInfo) -> PostView:
+    # A channel in another zone than the calendar would otherwise show a misleading time.
+    time_label = (
+        post.time if post.timezone == calendar.timezone else f"{post.time} ({post.timezone})"
+    )
+    return PostView(
+        time=post.time,
+        time_label=time_label,
+        timezone=post.timezone,
+        channel=post.channel,
+        network=post.network,
+        title=post.title,
+        status=post.status,
+        owner=post.owner,
+        format=post.format,
+        source=post.source,
+        quote=blockquote(post.text),
+        hashtags=" ".join(post.hashtags),
+        media=list(post.media),
+        link=post.link,
+        budget=format_budget(post.budget),
+    )
+
+
+def blockquote(text: str) -> str:
+    """Prefix every line with `> ` so a multi-line text stays inside one blockquote."""
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in text.splitlines())
