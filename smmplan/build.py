@@ -7,11 +7,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smmplan.calendar import Source, display_path, read_source, validate_model
 from smmplan.loader import KeyPath
 from smmplan.model import Schedule
 from smmplan.problems import Code, Collector, Problem, UsageError
+
+if TYPE_CHECKING:
+    from smmplan.render import Renderer
 
 MAX_WINDOW_DAYS = 3 * 366 + 1
 
@@ -123,8 +127,10 @@ def plan_one(file: Path, window: Window | None, *, expand_always: bool = True) -
     if model is None:
         return planned
     checked = check(source, model, out)
-    renderer = _renderer(source, model.language)
-    _check_templates(source, model, renderer, out)
+    from smmplan.render import Renderer
+
+    renderer = Renderer(source.root, model.language)
+    _check_templates(source, renderer, out)
     span = window or (Window(model.period.start, model.period.end) if model.period else None)
     if span is None:
         if expand_always:
@@ -147,24 +153,24 @@ def plan_one(file: Path, window: Window | None, *, expand_always: bool = True) -
     return planned
 
 
-def _renderer(source: Source, language: str):  # type: ignore[no-untyped-def]
-    from smmplan.render import Renderer
-
-    return Renderer(source.root, language)
-
-
-def _check_templates(source: Source, model: object, renderer: object, out: Collector) -> None:
-    """Every `template:` must load and compile; reported at the key that names it."""
+def _check_templates(source: Source, renderer: Renderer, out: Collector) -> None:
+    """Every `template:` must load and compile: a missing one is reported where it is named,
+    a syntax error at its line in the template."""
     for path, name in _template_refs(source.located.data, ()):
-        reason = renderer.check(name)  # type: ignore[attr-defined]
-        if reason:
-            file, line, col = source.at(path)
-            code = (
-                Code.TEMPLATE_SYNTAX
-                if reason.startswith("template syntax")
-                else Code.TEMPLATE_NOT_FOUND
+        problem = renderer.check(name)
+        if problem is None:
+            continue
+        file, line, col = source.at(path)
+        if problem.syntax:
+            out.add(
+                renderer.display(name),
+                problem.line,
+                1,
+                Code.TEMPLATE_SYNTAX,
+                f"{problem} (in template '{name}', used at {file}:{line})",
             )
-            out.add(file, line, col, code, reason)
+        else:
+            out.add(file, line, col, Code.TEMPLATE_NOT_FOUND, str(problem))
 
 
 def _template_refs(data: object, path: KeyPath) -> list[tuple[KeyPath, str]]:

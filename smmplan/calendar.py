@@ -121,7 +121,8 @@ def _resolve_include(file: Path, root: Path, name: Any) -> Path | str:
 
 
 def _merge(calendar: Located, fragments: list[Located]) -> Located:
-    merged = Located(calendar.path, dict(calendar.data), cut=set(calendar.cut))
+    merged = Located(calendar.path, dict(calendar.data))
+    merged.cut = {p for p in calendar.cut if not any(p[: len(k)] == k for k in _LIST_KEYS)}
     sources = [*fragments, calendar]
     for list_key in _LIST_KEYS:
         items: list[Any] = []
@@ -147,16 +148,23 @@ def _merge(calendar: Located, fragments: list[Located]) -> Located:
 
 def _copy_positions(source: Located, merged: Located, prefix: KeyPath, offset: int | None) -> None:
     size = len(prefix)
-    for table, target in ((source.values, merged.values), (source.keys, merged.keys)):
+    cut = {path: path for path in source.cut}
+    for table, target in (
+        (source.values, merged.values),
+        (source.keys, merged.keys),
+        (cut, None),
+    ):
         for path, pos in table.items():
             if path[:size] != prefix or len(path) == size:
                 continue
-            if offset is None:
-                target[path] = pos
-                continue
-            index = path[size]
-            assert isinstance(index, int)
-            target[(*prefix, index + offset, *path[size + 1 :])] = pos
+            if offset is not None:
+                index = path[size]
+                assert isinstance(index, int)
+                path = (*prefix, index + offset, *path[size + 1 :])
+            if target is None:
+                merged.cut.add(path)
+            else:
+                target[path] = pos  # type: ignore[assignment]
 
 
 def _copy_rest(calendar: Located, merged: Located) -> None:
@@ -207,6 +215,8 @@ def _report(error: Any, located: Located, out: Collector) -> None:
         path, line, col = located.at(loc, key=True)
     elif kind == "extra_forbidden":
         path, line, col = located.at(loc, key=True)
+    elif kind == "missing":
+        path, line, col = located.at(loc[:-1], key=True)
     else:
         path, line, col = located.at(loc)
     code, message = _describe(kind, loc, error)

@@ -14,12 +14,6 @@ from smmplan.problems import Code, Collector
 from smmplan.recurrence import depends_on_anchor
 
 
-@dataclass(frozen=True)
-class YearlyDate:
-    month: int
-    day: int
-
-
 @dataclass
 class Checked:
     """A calendar that passed its checks, with every default resolved."""
@@ -30,7 +24,6 @@ class Checked:
     theme_ids: list[str]
     observance_ids: list[str]
     draft_ids: list[str]
-    observance_dates: list[date | YearlyDate | None]
     holiday_language: str | None = None
     blackout: dict[date, str] = field(default_factory=dict)
 
@@ -50,9 +43,6 @@ def check(source: Source, model: schema.Calendar, out: Collector) -> Checked:
             report, ("holidays", "observances"), model.holidays.observances, "name"
         ),
         draft_ids=_ids(report, "posts", model.posts, "title"),
-        observance_dates=[
-            _observance_date(report, i, o) for i, o in enumerate(model.holidays.observances)
-        ],
         blackout={b.date: b.reason for b in model.holidays.blackout},
     )
     _check_channel_refs(report, model)
@@ -106,21 +96,6 @@ def _ids(report: _Reporter, where: str | KeyPath, entries: list[Any], label: str
         seen.setdefault(given, here)
         ids.append(given or f"entry-{index + 1}")
     return ids
-
-
-def _observance_date(
-    report: _Reporter, index: int, entry: schema.Observance
-) -> date | YearlyDate | None:
-    if entry.date is None:
-        return None
-    path = ("holidays", "observances", index, "date")
-    try:
-        if len(entry.date.strip()) == 5:
-            return YearlyDate(*vocab.parse_month_day(entry.date))
-        return vocab.parse_date(entry.date)
-    except ValueError as exc:
-        report(path, Code.BAD_DATE, str(exc))
-        return None
 
 
 def _check_channel_refs(report: _Reporter, model: schema.Calendar) -> None:

@@ -8,12 +8,13 @@ from datetime import UTC, date, time, timedelta
 from typing import Any
 
 from smmplan import schema, vocab
-from smmplan.checks import Checked, YearlyDate
+from smmplan.checks import Checked
 from smmplan.loader import KeyPath
 from smmplan.model import CalendarInfo, DayEvent, Post, Schedule, Unfilled
 from smmplan.problems import Code, Collector
 from smmplan.recurrence import rrule_dates
 from smmplan.render import Renderer, RenderError, published_text
+from smmplan.vocab import YearlyDate
 
 
 @dataclass
@@ -153,7 +154,7 @@ class _Planner:
     def _observance_dates(self) -> list[list[date]]:
         found: list[list[date]] = []
         for index, entry in enumerate(self.m.holidays.observances):
-            dates = self._occurrences(entry, self.c.observance_dates[index])
+            dates = self._occurrences(entry, entry.date)
             found.append(dates)
             name = entry.title or entry.name
             for day in dates:
@@ -307,7 +308,7 @@ class _Planner:
                 for at in slots.slots:
                     if at not in slots.taken:
                         slots.taken[at] = _Claim(
-                            "theme", self.c.theme_ids[found], ("themes", index), theme, theme.name
+                            "theme", self.c.theme_ids[found], ("themes", found), theme, theme.name
                         )
 
     def _unfilled(self) -> list[Unfilled]:
@@ -349,7 +350,8 @@ class _Planner:
             )
         fields = _fields(claim, channel_key, channel.network)
         names = self.holidays.get(day, []) + self.observed.get(day, [])
-        when = f"{local:%Y-%m-%dT%H:%M}"
+        # The written wall-clock time names the slot, even when a DST gap moves the post.
+        when = f"{day.isoformat()}T{at:%H:%M}"
         post = Post(
             date=day.isoformat(),
             time=f"{local:%H:%M}",

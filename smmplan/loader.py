@@ -102,6 +102,17 @@ def _pos(path: str, mark: yaml.Mark) -> Pos:
     return (path, mark.line + 1, mark.column + 1)
 
 
+def _value_pos(path: str, node: Node, lines: list[str]) -> Pos:
+    """Where a value starts; for block scalars (| and >), its first line of text."""
+    mark = node.start_mark
+    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+        following = mark.line + 1
+        if following < len(lines) and lines[following].strip():
+            text = lines[following]
+            return (path, following + 1, len(text) - len(text.lstrip()) + 1)
+    return _pos(path, mark)
+
+
 def decode(raw: bytes, path: str, out: Collector) -> str | None:
     """UTF-8 text of a calendar file, or None with a positioned problem."""
     if len(raw) > MAX_BYTES:
@@ -201,7 +212,7 @@ def load_text(text: str, display: str, out: Collector) -> Located | None:
 
 
 def _convert(node: Node, path: KeyPath, loc: Located, lines: list[str], out: Collector) -> Any:
-    loc.values[path] = _pos(loc.path, node.start_mark)
+    loc.values[path] = _value_pos(loc.path, node, lines)
     if node.tag not in _ALLOWED_TAGS:
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         out.add(
@@ -211,6 +222,7 @@ def _convert(node: Node, path: KeyPath, loc: Located, lines: list[str], out: Col
             Code.YAML_TAG,
             f"YAML tag {node.tag!r} is not allowed; write plain values",
         )
+        loc.cut.add(path)
         return None
     if isinstance(node, MappingNode):
         return _convert_mapping(node, path, loc, lines, out)

@@ -164,12 +164,12 @@ class Renderer:
         except (UnknownLocaleError, ValueError):
             return str(format_date(day, format=format, locale="en"))
 
-    def check(self, name: str) -> str | None:
+    def check(self, name: str) -> RenderError | None:
         """Why template `name` cannot be used, or None when it loads and compiles."""
         try:
             self._compile("file", name)
         except RenderError as exc:
-            return str(exc)
+            return exc
         return None
 
     def _compile(self, kind: str, source: str) -> Any:

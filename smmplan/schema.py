@@ -61,6 +61,9 @@ def _hashtag_list(value: Any) -> Any:
 
 
 DateValue = Annotated[Date, _parsed(Code.BAD_DATE, vocab.parse_date)]
+ObservanceDate = Annotated[
+    Date | vocab.YearlyDate, _parsed(Code.BAD_DATE, vocab.parse_observance_date)
+]
 TimeValue = Annotated[Time, _parsed(Code.BAD_TIME, vocab.parse_time)]
 DayValue = Annotated[list[int], _parsed(Code.BAD_DAY, vocab.parse_days)]
 DayList = Annotated[list[DayValue], BeforeValidator(_listify), Field(min_length=1)]
@@ -189,7 +192,7 @@ class _Dated(Model):
 class Observance(_Dated):
     id: Id | None = None
     name: str
-    date: str | None = None  # "MM-DD" yearly or YYYY-MM-DD once; parsed in checks
+    date: ObservanceDate | None = None
     time: TimeValue | None = None
     title: str | None = None
     text: str | None = None

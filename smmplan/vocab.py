@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, time
 
 import regex
@@ -80,6 +81,21 @@ def parse_month_day(value: str) -> tuple[int, int]:
     except ValueError as exc:
         raise ValueError(f"{value} is not a real date ({exc})") from None
     return month, day
+
+
+@dataclass(frozen=True)
+class YearlyDate:
+    """A date that comes back every year ("MM-DD")."""
+
+    month: int
+    day: int
+
+
+def parse_observance_date(value: str) -> date | YearlyDate:
+    """ "MM-DD" every year, or YYYY-MM-DD once."""
+    if len(value.strip()) == 5:
+        return YearlyDate(*parse_month_day(value))
+    return parse_date(value)
 
 
 def parse_hashtag(value: str) -> str:
