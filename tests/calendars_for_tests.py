@@ -1,0 +1,93 @@
+"""Inline calendars for the expansion tests: write YAML into a temporary repo and plan it."""
+
+from __future__ import annotations
+
+import textwrap
+from datetime import date
+from pathlib import Path
+
+from smmplan.build import Planned, Window, plan_one
+from smmplan.model import Post, Schedule
+
+HEADER = """\
+smmplan: 1
+id: test
+name: Test calendar
+timezone: {timezone}
+"""
+
+
+def calendar(body: str, *, timezone: str = "Europe/Madrid", period: str | None = None) -> str:
+    """A calendar text: the fixed header, an optional period, then `body` (dedented)."""
+    text = HEADER.format(timezone=timezone)
+    if period:
+        text += f"period: {period}\n"
+    return text + textwrap.dedent(body)
+
+
+def write_repo(
+    root: Path, text: str, *, templates: dict[str, str] | None = None, name: str = "x.yaml"
+) -> Path:
+    """Write `text` as calendars/<name> under `root` (and templates/), return the file."""
+    (root / "calendars").mkdir(parents=True, exist_ok=True)
+    (root / "templates").mkdir(exist_ok=True)
+    for rel, content in (templates or {}).items():
+        target = root / "templates" / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+    path = root / "calendars" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def plan_text(
+    root: Path,
+    text: str,
+    start: str | None = None,
+    end: str | None = None,
+    *,
+    templates: dict[str, str] | None = None,
+) -> Planned:
+    """Plan a calendar text over [start, end], or over its own period when no dates are given."""
+    path = write_repo(root, text, templates=templates)
+    window = Window(date.fromisoformat(start), date.fromisoformat(end)) if start and end else None
+    return plan_one(path, window)
+
+
+def codes(planned: Planned) -> list[str]:
+    return sorted(p.code for p in planned.problems)
+
+
+def error_codes(planned: Planned) -> list[str]:
+    return sorted(p.code for p in planned.problems if p.level == "error")
+
+
+def schedule_of(planned: Planned) -> Schedule:
+    """The schedule, failing with the problems when there is none."""
+    assert planned.schedule is not None, [p.as_text() for p in planned.problems]
+    return planned.schedule
+
+
+def posts_of(planned: Planned) -> list[Post]:
+    return schedule_of(planned).posts
+
+
+def slots_of(planned: Planned, channel: str | None = None) -> list[tuple[str, str, str]]:
+    """(date, time, source) of every post, optionally of one channel, in schedule order."""
+    return [
+        (p.date, p.time, p.source)
+        for p in posts_of(planned)
+        if channel is None or p.channel == channel
+    ]
+
+
+def dates_of(planned: Planned, channel: str | None = None) -> list[str]:
+    return sorted({p.date for p in posts_of(planned) if channel is None or p.channel == channel})
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line number of the first line of `text` that contains `needle`."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in the calendar text")
