@@ -1,10 +1,18 @@
-"""Public holidays from the `holidays` package, imported only when a calendar asks for them."""
+"""Public holidays from the `holidays` package, cached on disk per package version.
+
+Importing `holidays` and building a country's table costs more than the rest of a small
+validation, so what a calendar needs is kept in the cache (smmplan/cache.py), keyed by the
+package's version: a new release of the data is picked up automatically.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
+
+from smmplan import cache as disk
 
 
 @dataclass(frozen=True)
@@ -27,18 +35,41 @@ class CountryInfo:
 
 
 @cache
+def data_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("holidays")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+@cache
 def country_info(code: str) -> CountryInfo | None:
+    """What the holiday data knows of a country, or None for an unknown code."""
+    key = ("country", data_version(), code)
+    stored = disk.get("holidays", key)
+    if stored is None:
+        stored = _country_info(code)
+        disk.put("holidays", key, stored)
+    if not stored:
+        return None
+    return CountryInfo(
+        code, *(tuple(stored[k]) for k in ("subdivisions", "categories", "languages"))
+    )
+
+
+def _country_info(code: str) -> dict[str, Any]:
     import holidays
 
     if code not in holidays.list_supported_countries():
-        return None
+        return {}
     cls = holidays.country_holidays(code).__class__
-    return CountryInfo(
-        code=code,
-        subdivisions=tuple(getattr(cls, "subdivisions", ()) or ()),
-        categories=tuple(getattr(cls, "supported_categories", ("public",)) or ("public",)),
-        languages=tuple(getattr(cls, "supported_languages", ()) or ()),
-    )
+    return {
+        "subdivisions": list(getattr(cls, "subdivisions", ()) or ()),
+        "categories": list(getattr(cls, "supported_categories", ("public",)) or ("public",)),
+        "languages": list(getattr(cls, "supported_languages", ()) or ()),
+    }
 
 
 def holidays_between(
@@ -51,17 +82,34 @@ def holidays_between(
     language: str | None,
 ) -> dict[date, list[str]]:
     """Holiday names by date in [start, end], in the requested language when available."""
-    import holidays
-
-    table = holidays.country_holidays(
-        country,
-        subdiv=subdivision,
-        years=range(start.year, end.year + 1),
-        categories=categories or None,
-        language=language,
-    )
     found: dict[date, list[str]] = {}
-    for day in sorted(table):
-        if start <= day <= end:
-            found[day] = sorted(table.get_list(day))
+    for year in range(start.year, end.year + 1):
+        for day, names in _year(country, year, subdivision, categories, language).items():
+            when = date.fromisoformat(day)
+            if start <= when <= end:
+                found[when] = names
     return found
+
+
+def _year(
+    country: str,
+    year: int,
+    subdivision: str | None,
+    categories: tuple[str, ...],
+    language: str | None,
+) -> dict[str, list[str]]:
+    key = ("year", data_version(), country, year, subdivision, sorted(categories), language)
+    stored = disk.get("holidays", key)
+    if stored is None:
+        import holidays
+
+        table = holidays.country_holidays(
+            country,
+            subdiv=subdivision,
+            years=year,
+            categories=categories or None,
+            language=language,
+        )
+        stored = {day.isoformat(): sorted(table.get_list(day)) for day in sorted(table)}
+        disk.put("holidays", key, stored)
+    return stored

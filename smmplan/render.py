@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time as clock
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -100,6 +101,22 @@ class _Sandbox(SandboxedEnvironment):
         return super().call(__context, __obj, *args, **kwargs)
 
 
+def _bytecode_cache() -> Any:
+    """Compiled templates kept between runs (compiling dominates a small validation)."""
+    import jinja2
+    from jinja2 import FileSystemBytecodeCache
+
+    from smmplan.cache import cache_dir
+
+    # The sandbox's intercepted operators change the generated code: a folder of its own.
+    folder = cache_dir() / f"jinja-{jinja2.__version__}-sandbox-1"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
+
+
 def truncate_graphemes(text: str, length: int, end: str = "…") -> str:
     """Cut text to `length` user-perceived characters, keeping emoji and accents whole."""
     clusters = _GRAPHEME.findall(str(text))
@@ -132,6 +149,7 @@ class Renderer:
             undefined=StrictUndefined,
             autoescape=False,
             keep_trailing_newline=False,
+            bytecode_cache=_bytecode_cache(),
         )
         self.env.globals = {"range": self._range}
         self.env.filters.update(
@@ -179,7 +197,7 @@ class Renderer:
                 if kind == "file":
                     self._cache[key] = self.env.get_template(source)
                 else:
-                    self._cache[key] = self.env.from_string(source)
+                    self._cache[key] = self._from_text(source)
             except TemplateNotFound as exc:
                 reason = f": {exc.message}" if exc.message and exc.message != source else ""
                 raise RenderError(
@@ -195,6 +213,20 @@ class Renderer:
                     line=exc.lineno or 1,
                 ) from None
         return self._cache[key]
+
+    def _from_text(self, text: str) -> Any:
+        """Like `from_string`, but through the bytecode cache that files already use."""
+        cache = self.env.bytecode_cache
+        if cache is None:
+            return self.env.from_string(text)
+        # The bucket key is made from the name, so each text gets a name of its own.
+        name = "inline-" + hashlib.sha256(text.encode()).hexdigest()
+        bucket = cache.get_bucket(self.env, name, None, text)
+        if bucket.code is None:
+            bucket.code = self.env.compile(text)
+            cache.set_bucket(bucket)
+        globals_ = self.env.make_globals(None)
+        return self.env.template_class.from_code(self.env, bucket.code, globals_, None)
 
     def render(self, *, template: str | None, text: str | None, context: dict[str, Any]) -> str:
         """The rendered body of one post."""
