@@ -159,6 +159,13 @@ def build(
     force: Annotated[
         bool, typer.Option("--force", help="Let -o replace a file smmplan did not write.")
     ] = False,
+    preset: Annotated[
+        str | None,
+        typer.Option(
+            "--preset",
+            help="Scheduler CSV in place of csv: buffer, hootsuite, sprout, publer, generic.",
+        ),
+    ] = None,
 ) -> int:
     """Expand calendars into dated schedules and export them."""
     from smmplan import output as outputs
@@ -175,6 +182,7 @@ def build(
         md_template=md_template,
         force=force,
         dtstamp=dtstamp_from(os.environ.get("SOURCE_DATE_EPOCH")),
+        preset=outputs.parse_preset(preset),
     )
     window = parse_window(month, start, end)
     files = _files(paths)
@@ -186,3 +194,6 @@ def build(
 def main() -> None:
     """Console entry point."""
     app(prog_name="smmplan")
+
+
+from smmplan import cli_workflow  # noqa: E402, F401  (registers commands)

@@ -107,6 +107,11 @@ class _Planner:
             sorted(self.day_events, key=lambda e: (e.date, e.kind, e.id)),
             unfilled,
             channels,
+            blackout={
+                day.isoformat(): reason
+                for day, reason in sorted(self.c.blackout.items())
+                if self.start <= day <= self.end
+            },
         )
 
     # 1. slots -----------------------------------------------------------------

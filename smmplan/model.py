@@ -107,6 +107,7 @@ class Schedule:
     days: list[DayEvent]
     unfilled: list[Unfilled]
     channels: dict[str, dict[str, str]] = field(default_factory=dict)  # key -> network, account
+    blackout: dict[str, str] = field(default_factory=dict)  # YYYY-MM-DD in the window -> reason
 
     @property
     def window_name(self) -> str:

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smmplan.model import Schedule
-from smmplan.problems import UsageError
+from smmplan.problems import ProblemsFound, UsageError
+
+if TYPE_CHECKING:
+    from smmplan.export import ExportOptions
 
 # The first bytes of each format as smmplan writes it: -o only replaces files that start so.
 _SIGNATURES = {
@@ -30,6 +34,7 @@ class Request:
     md_template: Path | None = None
     force: bool = False
     dtstamp: datetime | None = None
+    preset: str | None = None  # a scheduler's CSV (smmplan.presets) in place of the csv format
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -40,6 +45,18 @@ def parse_formats(text: str) -> tuple[str, ...]:
     if unknown or not names:
         raise UsageError(f"unknown format '{', '.join(unknown)}'; use {','.join(FORMATS)}")
     return names
+
+
+def parse_preset(name: str | None) -> str | None:
+    """The preset's name, checked; None when no preset is asked for."""
+    if name is None:
+        return None
+    from smmplan import presets
+
+    try:
+        return presets.get(name).name
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def filtered(schedule: Schedule, request: Request) -> Schedule:
@@ -55,7 +72,7 @@ def filtered(schedule: Schedule, request: Request) -> Schedule:
 
 def render_files(schedules: list[Schedule], request: Request) -> dict[Path, bytes]:
     """Every output file of a build (the -o target uses the path '-' for stdout)."""
-    from smmplan.export import ExportOptions, export
+    from smmplan.export import ExportOptions
 
     options = ExportOptions(
         csv_safe=request.csv_safe,
@@ -63,24 +80,73 @@ def render_files(schedules: list[Schedule], request: Request) -> dict[Path, byte
         dtstamp=request.dtstamp,
         md_template=_read_md_template(request.md_template),
     )
+    if request.preset:
+        if "csv" not in request.formats:
+            raise UsageError(
+                f"--preset {request.preset} replaces the csv format; add csv to --format"
+            )
+        _check_preset(schedules, request)
     if request.output is not None:
         if len(request.formats) != 1 or len(schedules) != 1:
             raise UsageError("-o writes one calendar in one format; use --out DIR for more")
         target = Path(request.output)
-        data = export(request.formats[0], filtered(schedules[0], request), options)
+        named = _one_calendar(request.formats[0], filtered(schedules[0], request), request, options)
+        if len(named) != 1:
+            raise UsageError(
+                f"--preset {request.preset} writes one file per channel; use --out DIR"
+            )
         _check_replace(target, request)
-        return {target: data}
+        return {target: next(iter(named.values()))}
     files: dict[Path, bytes] = {}
     for schedule in schedules:
         folder = request.out_dir / schedule.calendar.id
         for fmt in request.formats:
-            target = folder / f"{schedule.window_name}.{fmt}"
-            if target in files:
-                raise UsageError(
-                    f"two calendars have the id '{schedule.calendar.id}'; give each its own 'id'"
-                )
-            files[target] = export(fmt, filtered(schedule, request), options)
+            for name, data in _one_calendar(
+                fmt, filtered(schedule, request), request, options
+            ).items():
+                target = folder / f"{schedule.window_name}{name}"
+                if target in files:
+                    raise UsageError(
+                        f"two calendars have the id '{schedule.calendar.id}'; "
+                        "give each its own 'id'"
+                    )
+                files[target] = data
     return files
+
+
+def _one_calendar(
+    fmt: str, schedule: Schedule, request: Request, options: ExportOptions
+) -> dict[str, bytes]:
+    """File-name endings and bytes of one format of one calendar (presets may give several)."""
+    from smmplan.export import export
+
+    if fmt != "csv" or not request.preset:
+        return {f".{fmt}": export(fmt, schedule, options)}
+    from smmplan import presets
+
+    preset = presets.get(request.preset)
+    return {
+        f".{preset.name}{'-' + suffix if suffix else ''}.csv": presets.to_csv(
+            preset, posts, safe=request.csv_safe, bom=request.csv_bom
+        )
+        for suffix, posts in presets.files(preset, schedule).items()
+    }
+
+
+def _check_preset(schedules: list[Schedule], request: Request) -> None:
+    """Refuse the build when a post breaks a rule of the scheduler it is meant for."""
+    from smmplan import presets
+
+    preset = presets.get(request.preset or "")
+    found = [
+        problem
+        for schedule in schedules
+        for problem in presets.problems(
+            presets.check(preset, filtered(schedule, request)), schedule
+        )
+    ]
+    if found:
+        raise ProblemsFound(found)
 
 
 def _read_md_template(path: Path | None) -> str | None:

@@ -47,6 +47,8 @@ class Code(StrEnum):
     RRULE_NEEDS_START = "E206"
     NO_WINDOW = "E207"
     EXPANSION_LIMIT = "E208"
+    # Scheduler presets (E5xx)
+    PRESET_RULE = "E501"  # a post breaks a rule of the --preset scheduler
     # Warnings (W3xx)
     OBSERVANCE_NO_SLOT = "W301"
     DST_GAP = "W302"

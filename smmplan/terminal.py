@@ -11,7 +11,7 @@ from smmplan import report
 from smmplan.build import Outcome, Window, plan
 from smmplan.model import Schedule
 from smmplan.output import Request, render_files
-from smmplan.problems import Problem
+from smmplan.problems import Problem, ProblemsFound
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -33,7 +33,14 @@ def run_build(files: list[Path], window: Window | None, request: Request) -> int
         )
         return 1
     schedules = [p.schedule for p in outcome.planned if p.schedule is not None]
-    files_out = render_files(schedules, request)
+    try:
+        files_out = render_files(schedules, request)
+    except ProblemsFound as exc:  # a --preset scheduler's rules
+        sys.stderr.write(report.as_text(exc.problems))
+        console.print(
+            f"[red]build stopped: {len(exc.problems)} error(s); nothing was written[/red]"
+        )
+        return 1
     if request.output == "-":
         sys.stdout.buffer.write(next(iter(files_out.values())))
         sys.stdout.flush()

@@ -1,0 +1,132 @@
+"""The freelancer's commands: `init`, `show`, `stats` and `holidays` (registered on cli.app)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from smmplan.cli import MonthOpt, _files, app, guarded
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from smmplan.model import Schedule
+
+PathArg = Annotated[
+    Path | None,
+    typer.Argument(help="A calendar file or folder (default: calendars/).", show_default=False),
+]
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _schedules(path: Path | None, month: str | None) -> list[Schedule]:
+    """Plan the calendars at `path`; problems go to stderr and errors stop the command."""
+    from smmplan import report
+    from smmplan.build import parse_window, plan
+    from smmplan.problems import SmmplanError
+
+    outcome = plan(_files([path] if path else None), parse_window(month, None, None))
+    if outcome.problems:
+        sys.stderr.write(report.as_text(outcome.problems))
+    if not outcome.ok:
+        raise SmmplanError("the calendar has errors (listed above); fix them first")
+    return [p.schedule for p in outcome.planned if p.schedule is not None]
+
+
+def _print_each(path: Path | None, month: str | None, view: Callable[[Schedule], object]) -> int:
+    console = _console()
+    for schedule in _schedules(path, month):
+        console.print(view(schedule))
+    return 0
+
+
+@app.command()
+@guarded
+def show(
+    path: PathArg = None,
+    month: MonthOpt = None,
+    agenda: Annotated[bool, typer.Option("--agenda", help="List day by day instead.")] = False,
+) -> int:
+    """Show a month of posts at a glance: a Monday-to-Sunday grid, or an agenda."""
+    from smmplan.views import month as views
+
+    return _print_each(path, month, views.agenda if agenda else views.month_grids)
+
+
+@app.command()
+@guarded
+def stats(path: PathArg = None, month: MonthOpt = None) -> int:
+    """Check the content mix: posts per week, formats, pillars, owners, unfilled slots, budget."""
+    from smmplan.views.stats import stats as view
+
+    return _print_each(path, month, view)
+
+
+@app.command()
+@guarded
+def holidays(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="A calendar: also list its observances.", show_default=False),
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO 3166 code, e.g. ES.")
+    ] = None,
+    subdivision: Annotated[
+        str | None, typer.Option("--subdivision", help="Region code, e.g. CT.")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Default: this year.")] = None,
+    language: Annotated[
+        str | None, typer.Option("--language", help="Holiday names in this language.")
+    ] = None,
+) -> int:
+    """List a country's public holidays (and a calendar's observances) to choose from."""
+    from smmplan.views.holidays import listing
+
+    lines = listing(
+        country=country,
+        subdivision=subdivision,
+        year=year or date.today().year,
+        language=language,
+        calendar=path,
+    )
+    typer.echo("\n".join(lines))
+    return 0
+
+
+@app.command()
+@guarded
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="Folder for the new calendar repo (default: here).")
+    ] = Path("."),
+    name: Annotated[str, typer.Option("--name", help="The brand's display name.")] = "My Brand",
+    country: Annotated[str, typer.Option("--country", help="ISO 3166 code for holidays.")] = "US",
+    language: Annotated[str, typer.Option("--language", help="Language of names.")] = "en",
+    timezone: Annotated[
+        str, typer.Option("--timezone", help="IANA zone, e.g. Europe/Madrid.")
+    ] = "America/New_York",
+) -> int:
+    """Start a calendar repo: one calendar, its templates, CI and pre-commit that validate it."""
+    from smmplan import scaffold
+
+    written = scaffold.create(
+        folder, scaffold.Options(name, country, language, timezone), today=date.today()
+    )
+    for path in written:
+        typer.echo(f"wrote {path}")
+    typer.echo(f"next: cd {folder} && smmplan show && smmplan build")
+    return 0
+
+
+__all__ = ["holidays", "init", "show", "stats"]

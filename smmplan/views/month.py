@@ -1,0 +1,104 @@
+"""`smmplan show`: a month grid (weeks as rows, Monday to Sunday) and a day-by-day agenda.
+
+Markers are words and letters, not only colours, so the view reads the same with NO_COLOR.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from smmplan.model import Schedule
+from smmplan.views.days import Day, by_day, months, short_names
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+LEGEND = "H holiday  * observance  X blackout  ? empty: an unfilled slot"
+
+
+def month_grids(schedule: Schedule) -> RenderableType:
+    """One grid per month of the schedule's window, then the legend."""
+    names = short_names(list(schedule.channels))
+    parts: list[RenderableType] = [
+        _grid(schedule, first, names) for first in months(schedule.start, schedule.end)
+    ]
+    parts.append(Text(f"{LEGEND}\nchannels: {_channel_legend(names)}", style="dim"))
+    return Group(*parts)
+
+
+def _channel_legend(names: dict[str, str]) -> str:
+    return ", ".join(f"{short}={key}" if short != key else key for key, short in names.items())
+
+
+def _grid(schedule: Schedule, first: date, names: dict[str, str]) -> Table:
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    start, end = max(first, schedule.start), min(last, schedule.end)
+    days = by_day(schedule, start, end)
+    table = Table(
+        title=f"{schedule.calendar.name}: {first:%B %Y}",
+        box=box.SQUARE,
+        show_lines=True,
+        expand=True,
+        padding=(0, 0),
+    )
+    for name in WEEKDAYS:
+        table.add_column(name, ratio=1, no_wrap=True, overflow="ellipsis")
+    monday = start - timedelta(days=start.weekday())
+    while monday <= end:
+        week = [monday + timedelta(days=n) for n in range(7)]
+        table.add_row(*(_cell(days[d], names) if d in days else Text("") for d in week))
+        monday += timedelta(days=7)
+    return table
+
+
+def _cell(day: Day, names: dict[str, str]) -> Text:
+    marks = ("H" if day.holidays else "") + ("*" if day.observances else "")
+    cell = Text(f"{day.date.day:>2} {marks}".rstrip(), style="bold")
+    if day.blackout is not None:
+        cell.append("\nX blackout", style="reverse")
+        if day.blackout:
+            cell.append(f"\n {day.blackout}", style="dim")
+    for name in day.holidays:
+        cell.append(f"\nH {name}", style="red")
+    for name in day.observances:
+        cell.append(f"\n* {name}", style="magenta")
+    for at, channel, post in day.items:
+        if post is None:
+            cell.append(f"\n{at} {names[channel]}", style="yellow")
+            cell.append("\n ? empty", style="yellow")
+        else:
+            cell.append(f"\n{at} {names[channel]}", style="cyan")
+            cell.append(f"\n {post.title}")
+    return cell
+
+
+def agenda(schedule: Schedule) -> RenderableType:
+    """Day by day: the day's names, then every post and unfilled slot with its time."""
+    days = by_day(schedule, schedule.start, schedule.end)
+    lines = Text()
+    lines.append(f"{schedule.calendar.name}: {schedule.start} to {schedule.end}\n", style="bold")
+    for day in days.values():
+        lines.append_text(_agenda_day(day))
+    return lines
+
+
+def _agenda_day(day: Day) -> Text:
+    head = Text(f"\n{day.date:%a %d %b %Y}", style="bold")
+    for name in day.holidays:
+        head.append(f"  H {name}", style="red")
+    for name in day.observances:
+        head.append(f"  * {name}", style="magenta")
+    if day.blackout is not None:
+        head.append("  X blackout" + (f": {day.blackout}" if day.blackout else ""), style="reverse")
+    head.append("\n")
+    for at, channel, post in day.items:
+        if post is None:
+            head.append(f"  {at}  {channel:<10} ? unfilled slot\n", style="yellow")
+        else:
+            head.append(f"  {at}  {channel:<10} {post.title} ({post.source}, {post.status})\n")
+    if not day.items and day.blackout is None:
+        head.append("  no posts\n", style="dim")
+    return head
