@@ -103,12 +103,19 @@ def plan(
     window: Window | None,
     *,
     expand_always: bool = True,
+    keep_schedules: bool = True,
     on_progress: Callable[[Path], None] | None = None,
 ) -> Outcome:
-    """Load, check and expand every calendar, collecting every problem."""
+    """Load, check and expand every calendar, collecting every problem.
+
+    Without `keep_schedules` only problems are kept, so memory stays flat over many calendars.
+    """
     outcome = Outcome()
     for file in files:
-        outcome.planned.append(plan_one(file, window, expand_always=expand_always))
+        planned = plan_one(file, window, expand_always=expand_always)
+        if not keep_schedules:
+            planned.schedule = None
+        outcome.planned.append(planned)
         if on_progress:
             on_progress(file)
     return outcome

@@ -121,7 +121,7 @@ def validate(
     if format not in report.REPORT_FORMATS:
         raise UsageError(f"--format must be one of {', '.join(report.REPORT_FORMATS)}")
     window = parse_window(month, start, end)
-    outcome = plan(_files(paths), window, expand_always=False)
+    outcome = plan(_files(paths), window, expand_always=False, keep_schedules=False)
     problems = outcome.problems
     sys.stdout.write(report.render(problems, format))
     if not outcome.ok or (strict and problems):

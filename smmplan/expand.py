@@ -72,6 +72,7 @@ class _Planner:
         self.holidays: dict[date, list[str]] = {}
         self.observed: dict[date, list[str]] = {}
         self.day_events: list[DayEvent] = []
+        self._field_cache: dict[tuple[int, str, str], dict[str, Any]] = {}
 
     def report(self, path: KeyPath, code: Code, message: str, *, level: str = "error") -> None:
         file, line, col = self.c.source.at(path)
@@ -301,6 +302,10 @@ class _Planner:
                 for group in theme.days:
                     for weekday in group:
                         by_day.setdefault((weekday, channel), index)
+        claims = [
+            _Claim("theme", self.c.theme_ids[i], ("themes", i), theme, theme.name)
+            for i, theme in enumerate(self.m.themes)
+        ]
         skip_holidays = self.m.holidays.on_holiday == "skip"
         for channel, table in self.days.items():
             for day, slots in table.items():
@@ -309,12 +314,9 @@ class _Planner:
                 found = by_day.get((day.weekday(), channel))
                 if found is None:
                     continue
-                theme = self.m.themes[found]
                 for at in slots.slots:
                     if at not in slots.taken:
-                        slots.taken[at] = _Claim(
-                            "theme", self.c.theme_ids[found], ("themes", found), theme, theme.name
-                        )
+                        slots.taken[at] = claims[found]
 
     def _unfilled(self) -> list[Unfilled]:
         skip_holidays = self.m.holidays.on_holiday == "skip"
@@ -353,7 +355,7 @@ class _Planner:
                 f"posting at {local:%H:%M}",
                 level="warning",
             )
-        fields = _fields(claim, channel_key, channel.network)
+        fields = self._fields(claim, channel_key, channel.network)
         names = self.holidays.get(day, []) + self.observed.get(day, [])
         # The written wall-clock time names the slot, even when a DST gap moves the post.
         when = f"{day.isoformat()}T{at:%H:%M}"
@@ -371,14 +373,14 @@ class _Planner:
             title=claim.title,
             text="",
             hashtags=list(fields["hashtags"]),
-            media=list(getattr(claim.entry, "media", [])),
-            link=getattr(claim.entry, "link", ""),
+            media=list(fields["media"]),
+            link=fields["link"],
             format=fields["format"],
-            pillar=getattr(claim.entry, "pillar", ""),
-            status=getattr(claim.entry, "status", "planned"),
-            owner=getattr(claim.entry, "owner", ""),
-            campaign=getattr(claim.entry, "campaign", ""),
-            budget=getattr(claim.entry, "budget", None),
+            pillar=fields["pillar"],
+            status=fields["status"],
+            owner=fields["owner"],
+            campaign=fields["campaign"],
+            budget=fields["budget"],
             day_names=names,
             id=post_id(self.c.id, claim.source, claim.source_id, channel_key, when),
         )
@@ -387,6 +389,14 @@ class _Planner:
             return None
         post.text = published_text(body, post.hashtags)
         return post
+
+    def _fields(self, claim: _Claim, channel: str, network: str) -> dict[str, Any]:
+        """The post fields an entry gives on one channel, worked out once per entry and channel."""
+        key = (id(claim.entry), claim.source_id, channel)
+        found = self._field_cache.get(key)
+        if found is None:
+            found = self._field_cache[key] = _fields(claim, channel, network)
+        return found
 
     def _time_path(self, claim: _Claim, channel: str) -> KeyPath:
         if claim.source in ("draft", "observance") and getattr(claim.entry, "time", None):
@@ -452,6 +462,13 @@ def _fields(claim: _Claim, channel: str, network: str) -> dict[str, Any]:
         "hashtags": getattr(entry, "hashtags", []),
         "format": getattr(entry, "format", "text"),
         "path_key": ("template",) if getattr(entry, "template", None) else ("text",),
+        "media": getattr(entry, "media", []),
+        "link": getattr(entry, "link", ""),
+        "pillar": getattr(entry, "pillar", ""),
+        "status": getattr(entry, "status", "planned"),
+        "owner": getattr(entry, "owner", ""),
+        "campaign": getattr(entry, "campaign", ""),
+        "budget": getattr(entry, "budget", None),
     }
     variants = getattr(entry, "variants", {})
     key = channel if channel in variants else network if network in variants else None

@@ -1,0 +1,280 @@
+"""smmplan benchmarks: start-up latency, one large calendar, many calendars, and a peer.
+
+Generates its own inputs in a temporary folder and prints a Markdown table of medians.
+
+    python benchmarks/bench.py                 # the full run (several minutes)
+    python benchmarks/bench.py --quick         # tiny sizes: checks that everything runs
+    python benchmarks/bench.py --only latency,peer --runs 9
+
+The peer comparison needs `yaml2ics` (pip install -e '.[bench]'); without it that row says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass
+class Row:
+    case: str
+    seconds: float | None
+    peak_mb: float | None
+    note: str = ""
+
+
+def measure(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
+            stdout: Path | None = None) -> tuple[float, float]:
+    """Wall-clock seconds and peak resident memory (MB) of one command run."""
+    import time
+
+    out = stdout.open("wb") if stdout else subprocess.DEVNULL
+    try:
+        start = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), cwd=cwd, env=env, stdout=out,
+                                stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    finally:
+        if stdout:
+            out.close()  # type: ignore[union-attr]
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n"
+                         f"{stderr[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def median_of(runs: int, cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
+              stdout: Path | None = None) -> tuple[float, float]:
+    results = [measure(cmd, cwd, env, stdout) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def smmplan_cmd() -> list[str]:
+    found = shutil.which("smmplan", path=str(Path(sys.executable).parent))
+    return [found] if found else [sys.executable, "-m", "smmplan"]
+
+
+def large_calendar(ident: str, days: int, channels: int, drafts: int, observances: int) -> str:
+    """A year-like calendar: daily slots at three times on every channel, a theme per weekday."""
+    start = date(2026, 1, 1)
+    end = start + timedelta(days=days - 1)
+    lines = [
+        "smmplan: 1",
+        f"id: {ident}",
+        f"name: Agency client {ident}",
+        "timezone: Europe/Madrid",
+        f"period: {{start: {start}, end: {end}}}",
+        "vars: {site: https://client.example}",
+        "channels:",
+    ]
+    for c in range(channels):
+        lines += [f"  ch{c}:", "    network: instagram", "    slots:",
+                  '      - {days: daily, times: ["09:00", "13:00", "18:00"]}']
+    lines.append("themes:")
+    for day in WEEKDAYS:
+        lines += [f"  - name: Theme {day}", f"    days: [{day}]",
+                  '    text: "{{ post.title }} on {{ post.weekday }}: {{ vars.site }}"',
+                  '    hashtags: ["#Rubric"]']
+    lines += ["holidays:", "  observances:"]
+    for o in range(observances):
+        day = start + timedelta(days=(o * 7) % days)
+        lines += [f"    - name: Awareness day {o}", f'      date: "{day:%m-%d}"',
+                  '      text: "Today is {{ post.title }}."']
+    lines.append("posts:")
+    for d in range(drafts):
+        day = start + timedelta(days=(d * days) // max(drafts, 1))
+        lines += [f"  - title: Campaign post {d}", f"    date: {day}", '    time: "10:30"',
+                  f"    channels: [ch{d % channels}]", '    text: "Campaign {{ post.date }}"',
+                  "    status: approved"]
+    return "\n".join(lines) + "\n"
+
+
+def one_off_posts(count: int) -> tuple[str, str]:
+    """The same `count` dated events as a smmplan calendar and as a yaml2ics file."""
+    start = date(2026, 1, 1)
+    ours = ["smmplan: 1", "name: Peer", "timezone: Europe/Madrid",
+            f"period: {{start: {start}, end: {start + timedelta(days=count // 24 + 1)}}}",
+            "channels:", "  feed:", "    network: other",
+            '    slots: [{days: daily, times: ["00:00"]}]', "posts:"]
+    peer = ["name: Peer", "timezone: Europe/Madrid", "events:"]
+    for n in range(count):
+        day = start + timedelta(days=n // 24)
+        hour = n % 24
+        ours += [f"  - title: Post {n}", f"    date: {day}", f'    time: "{hour:02d}:15"',
+                 f'    text: "Post number {n}"']
+        peer += [f"  - summary: Post {n}", f"    description: Post number {n}",
+                 f"    begin: {day} {hour:02d}:15:00", "    duration: {minutes: 15}"]
+    return "\n".join(ours) + "\n", "\n".join(peer) + "\n"
+
+
+def write_repo(folder: Path, calendars: dict[str, str]) -> Path:
+    (folder / "calendars").mkdir(parents=True, exist_ok=True)
+    (folder / "templates").mkdir(exist_ok=True)
+    for name, text in calendars.items():
+        (folder / "calendars" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def bench_latency(runs: int, work: Path) -> list[Row]:
+    smm = smmplan_cmd()
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    out = work / "latency-out"
+    cases = [
+        ("python -c pass", [sys.executable, "-c", "pass"]),
+        ('python -c "import typer" (floor)', [sys.executable, "-c", "import typer"]),
+        ("smmplan --version", [*smm, "--version"]),
+        ("smmplan validate (examples)", [*smm, "validate"]),
+        ("smmplan build, all formats (examples)",
+         [*smm, "build", "--format", "csv,ics,md,json", "--out", str(out)]),
+    ]
+    measure(cases[-1][1], ROOT, env)  # warm the holiday and template caches once
+    rows = []
+    floor = None
+    for name, cmd in cases:
+        seconds, peak = median_of(runs, cmd, ROOT, env)
+        if "floor" in name:
+            floor = seconds
+        note = f"{seconds / floor:.2f} x floor" if floor and "smmplan" in name else ""
+        rows.append(Row(name, seconds, peak, note))
+    cold_env = dict(env)
+    cold = []
+    for _ in range(runs):
+        cold_env["SMMPLAN_CACHE_DIR"] = tempfile.mkdtemp(dir=work, prefix="cold-cache-")
+        cold.append(measure([*smm, "validate"], ROOT, cold_env))
+    seconds = statistics.median(c[0] for c in cold)
+    rows.append(Row("smmplan validate (examples, cold cache)", seconds,
+                    max(c[1] for c in cold), f"{seconds / floor:.2f} x floor" if floor else ""))
+    return rows
+
+
+def bench_large(runs: int, work: Path, quick: bool) -> list[Row]:
+    size = dict(days=31, channels=2, drafts=5, observances=3) if quick else \
+        dict(days=365, channels=10, drafts=200, observances=50)
+    repo = write_repo(work / "large", {"large": large_calendar("large", **size)})
+    smm = smmplan_cmd()
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    measure([*smm, "validate"], repo, env)  # warm caches
+    seconds, peak = median_of(runs, [*smm, "validate"], repo, env)
+    posts = sum(1 for _ in open(_build_once(repo, env, smm), encoding="utf-8")) - 1
+    rows = [Row(f"large calendar ({posts} posts): validate", seconds, peak)]
+    for fmt in ("csv", "ics", "md", "json", "csv,ics,md,json"):
+        seconds, peak = median_of(runs, [*smm, "build", "--format", fmt, "--out", "out"],
+                                  repo, env)
+        rows.append(Row(f"large calendar: build {fmt}", seconds, peak))
+    return rows
+
+
+def _build_once(repo: Path, env: dict[str, str], smm: list[str]) -> Path:
+    target = repo / "count.csv"
+    measure([*smm, "build", "--format", "csv", "-o", str(target), "--force"], repo, env)
+    return target
+
+
+def bench_many(counts: list[int], work: Path, quick: bool) -> list[Row]:
+    size = dict(days=31, channels=2, drafts=5, observances=3) if quick else \
+        dict(days=365, channels=10, drafts=200, observances=50)
+    smm = smmplan_cmd()
+    env = dict(os.environ)
+    rows = []
+    for count in counts:
+        repo = write_repo(work / f"many-{count}",
+                          {f"client-{n:03d}": large_calendar(f"client-{n:03d}", **size)
+                           for n in range(count)})
+        seconds, peak = measure([*smm, "validate"], repo, env)
+        rows.append(Row(f"{count} calendars: validate", seconds, peak,
+                        f"{seconds / count:.3f} s per calendar"))
+    return rows
+
+
+def bench_peer(runs: int, work: Path, quick: bool) -> list[Row]:
+    count = 50 if quick else 10_000
+    ours, peer = one_off_posts(count)
+    repo = write_repo(work / "peer", {"peer": ours})
+    (repo / "peer.yaml").write_text(peer, encoding="utf-8")
+    smm = smmplan_cmd()
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    measure([*smm, "build", "--format", "ics", "-o", "ours.ics", "--force"], repo, env)
+    ours_s, ours_mb = median_of(runs, [*smm, "build", "--format", "ics", "-o", "ours.ics",
+                                       "--force"], repo, env)
+    rows = [Row(f"{count} one-off posts to ICS: smmplan", ours_s, ours_mb)]
+    yaml2ics = shutil.which("yaml2ics", path=str(Path(sys.executable).parent))
+    if yaml2ics is None:
+        rows.append(Row(f"{count} one-off posts to ICS: yaml2ics", None, None,
+                        "not installed (pip install -e '.[bench]')"))
+        return rows
+    peer_s, peer_mb = median_of(runs, [yaml2ics, "peer.yaml"], repo, env,
+                                stdout=repo / "peer.ics")
+    rows.append(Row(f"{count} one-off posts to ICS: yaml2ics", peer_s, peer_mb,
+                    f"smmplan is {peer_s / ours_s:.1f} x faster"))
+    return rows
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    from smmplan import __version__
+
+    return (f"smmplan {__version__}, Python {platform.python_version()}, {cpu}, "
+            f"{os.cpu_count()} CPUs, {platform.system()} {platform.release()}")
+
+
+def print_table(rows: list[Row], runs: int) -> None:
+    print(f"Machine: {machine()}")
+    print(f"Medians of {runs} runs (many-calendar rows: one run each); peak = max RSS.\n")
+    print("| case | median s | peak MB | note |")
+    print("|---|---:|---:|---|")
+    for row in rows:
+        seconds = f"{row.seconds:.3f}" if row.seconds is not None else "–"
+        peak = f"{row.peak_mb:.0f}" if row.peak_mb is not None else "–"
+        print(f"| {row.case} | {seconds} | {peak} | {row.note} |")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=textwrap.dedent(__doc__ or ""))
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, one run")
+    parser.add_argument("--only", default="latency,large,many,peer")
+    parser.add_argument("--many", default="10,25,50,100", help="calendar counts")
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else args.runs
+    counts = [2] if args.quick else [int(n) for n in args.many.split(",")]
+    parts = args.only.split(",")
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="smmplan-bench-") as folder:
+        work = Path(folder)
+        if "latency" in parts:
+            rows += bench_latency(runs, work)
+        if "large" in parts:
+            rows += bench_large(runs, work, args.quick)
+        if "many" in parts:
+            rows += bench_many(counts, work, args.quick)
+        if "peer" in parts:
+            rows += bench_peer(runs, work, args.quick)
+    print_table(rows, runs)
+
+
+if __name__ == "__main__":
+    main()
