@@ -158,6 +158,15 @@ def _read_md_template(path: Path | None) -> str | None:
         raise UsageError(f"--md-template {path}: cannot read it ({exc})") from None
 
 
+def _signatures(request: Request) -> tuple[bytes, ...]:
+    if request.preset and request.formats[0] == "csv":
+        from smmplan import presets
+
+        header = presets.to_csv(presets.get(request.preset), [])
+        return (header, b"\xef\xbb\xbf" + header) if header else ()
+    return _SIGNATURES[request.formats[0]]
+
+
 def _check_replace(target: Path, request: Request) -> None:
     if str(target) == "-" or request.force or not target.exists():
         return
@@ -165,7 +174,7 @@ def _check_replace(target: Path, request: Request) -> None:
         raise UsageError(f"-o {target} is a folder; use --out for a folder")
     with target.open("rb") as stream:
         head = stream.read(64)
-    if not any(head.startswith(sig) for sig in _SIGNATURES[request.formats[0]]):
+    if not any(head.startswith(sig) for sig in _signatures(request)):
         raise UsageError(
             f"{target} exists and was not written by smmplan; add --force to replace it"
         )

@@ -173,3 +173,12 @@ def test_one_image_url_per_post(repo: Path, preset: str) -> None:
     assert code == 1
     assert_rule_error(output, 22, "one image per post")  # at the draft
     assert build("--preset", "publer")[0] == 0
+
+
+def test_o_replaces_its_own_preset_file_but_not_another(repo: Path) -> None:
+    assert build("--preset", "publer", "-o", "up.csv")[0] == 0
+    assert build("--preset", "publer", "-o", "up.csv")[0] == 0
+    assert (repo / "up.csv").read_bytes() == (EXPECTED / "publer.csv").read_bytes()
+    code, output = build("--preset", "generic", "-o", "up.csv")
+    assert code == 2
+    assert "add --force" in output
