@@ -125,7 +125,8 @@ def init(
     )
     for path in written:
         typer.echo(f"wrote {path}")
-    typer.echo(f"next: cd {folder} && smmplan show && smmplan build")
+    go = "" if folder == Path(".") else f"cd {folder} && "
+    typer.echo(f"next: {go}smmplan show && smmplan build")
     return 0
 
 
