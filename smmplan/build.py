@@ -62,7 +62,7 @@ def parse_window(month: str | None, start: str | None, end: str | None) -> Windo
     if start or end:
         if not (start and end):
             raise UsageError("give both --from and --to (dates, inclusive)")
-        window = Window(_date_option("--from", start), _date_option("--to", end))
+        window = Window(parse_date_option("--from", start), parse_date_option("--to", end))
         if window.end < window.start:
             raise UsageError("--to is before --from")
         if (window.end - window.start).days >= MAX_WINDOW_DAYS:
@@ -71,7 +71,7 @@ def parse_window(month: str | None, start: str | None, end: str | None) -> Windo
     return None
 
 
-def _date_option(name: str, value: str) -> date:
+def parse_date_option(name: str, value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -105,14 +105,16 @@ def plan(
     expand_always: bool = True,
     keep_schedules: bool = True,
     on_progress: Callable[[Path], None] | None = None,
+    today: date | None = None,
+    lint: bool = True,
 ) -> Outcome:
-    """Load, check and expand every calendar, collecting every problem.
+    """Load, check, expand and lint every calendar, collecting every problem.
 
     Without `keep_schedules` only problems are kept, so memory stays flat over many calendars.
     """
     outcome = Outcome()
     for file in files:
-        planned = plan_one(file, window, expand_always=expand_always)
+        planned = plan_one(file, window, expand_always=expand_always, today=today, lint=lint)
         if not keep_schedules:
             planned.schedule = None
         outcome.planned.append(planned)
@@ -121,7 +123,19 @@ def plan(
     return outcome
 
 
-def plan_one(file: Path, window: Window | None, *, expand_always: bool = True) -> Planned:
+def plan_one(
+    file: Path,
+    window: Window | None,
+    *,
+    expand_always: bool = True,
+    today: date | None = None,
+    lint: bool = False,
+) -> Planned:
+    """One calendar through every stage; with `lint`, the lint rules run on a clean schedule.
+
+    `today` dates the rules that look at it (approval due, drafts in the past); without it
+    they do not run, so a build gives the same warnings on every day.
+    """
     from smmplan.checks import check
     from smmplan.schema import Calendar
 
@@ -156,6 +170,10 @@ def plan_one(file: Path, window: Window | None, *, expand_always: bool = True) -
 
     schedule = expand(checked, span.start, span.end, renderer, out)
     if not out.has_errors:
+        if lint:
+            from smmplan.lint import lint as run_lint
+
+            run_lint(checked, schedule, out, today=today)
         planned.schedule = schedule
     return planned
 

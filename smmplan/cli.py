@@ -107,21 +107,30 @@ def _files(paths: list[Path] | None) -> list[Path]:
 def validate(
     paths: PathsArg = None,
     format: Annotated[
-        str, typer.Option("--format", help="Problem format: text, json, github.")
+        str, typer.Option("--format", help="Problem format: text, json, github, sarif.")
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
     month: MonthOpt = None,
     start: FromOpt = None,
     end: ToOpt = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="The date lint takes as today, YYYY-MM-DD (for CI)."),
+    ] = None,
 ) -> int:
     """Check calendars and print every problem as path:line:col: level CODE message."""
+    from datetime import date
+
     from smmplan import report
-    from smmplan.build import parse_window, plan
+    from smmplan.build import parse_date_option, parse_window, plan
 
     if format not in report.REPORT_FORMATS:
         raise UsageError(f"--format must be one of {', '.join(report.REPORT_FORMATS)}")
     window = parse_window(month, start, end)
-    outcome = plan(_files(paths), window, expand_always=False, keep_schedules=False)
+    day = parse_date_option("--today", today) if today else date.today()
+    outcome = plan(
+        _files(paths), window, expand_always=False, keep_schedules=False, today=day
+    )
     problems = outcome.problems
     sys.stdout.write(report.render(problems, format))
     if not outcome.ok or (strict and problems):
@@ -189,6 +198,20 @@ def build(
     from smmplan import terminal
 
     return terminal.run_build(files, window, request)
+
+
+@app.command()
+@guarded
+def schema(
+    fragment: Annotated[
+        bool, typer.Option("--fragment", help="The schema of include fragments (_*.yaml).")
+    ] = False,
+) -> int:
+    """Print the JSON Schema of the calendar format, for editors and the YAML language server."""
+    from smmplan.editor_schema import json_schema_text
+
+    sys.stdout.write(json_schema_text(fragment=fragment))
+    return 0
 
 
 def main() -> None:

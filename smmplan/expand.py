@@ -383,6 +383,7 @@ class _Planner:
             budget=fields["budget"],
             day_names=names,
             id=post_id(self.c.id, claim.source, claim.source_id, channel_key, when),
+            origin=self.c.source.at(claim.path),
         )
         body = self._render(claim, fields, post, day, names)
         if body is None:

@@ -61,6 +61,9 @@ class Post:
     budget: float | None
     day_names: list[str]
     id: str
+    # Where the entry that produced the post is written (file, line, column), for lint
+    # problems; not an output field.
+    origin: tuple[str, int, int] = field(default=("", 1, 1), compare=False, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in POST_FIELDS}

@@ -55,6 +55,18 @@ class Code(StrEnum):
     HOLIDAY_LANGUAGE = "W303"
     GREETING_NO_SLOT = "W304"
     TEXT_CUT_BY_COMMENT = "W305"
+    # Lint rules (W31x, W32x): docs/rules.md
+    TEXT_TOO_LONG = "W310"
+    TOO_MANY_TAGS = "W311"
+    POSTS_PER_DAY = "W312"
+    POSTS_TOO_CLOSE = "W313"
+    DAYS_WITHOUT_POST = "W314"
+    FORMAT_MIX = "W315"
+    MEDIA_MISSING = "W316"
+    APPROVAL_DUE = "W317"
+    DRAFT_IN_PAST = "W318"
+    TEXT_REPEATED = "W319"
+    UNFILLED_SLOTS = "W320"
 
 
 @dataclass(frozen=True, order=True)

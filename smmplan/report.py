@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import quote
 
-from smmplan.problems import Problem
+from smmplan.problems import Code, Problem
 
-REPORT_FORMATS = ("text", "json", "github")
+REPORT_FORMATS = ("text", "json", "github", "sarif")
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 
 
 def as_text(problems: Sequence[Problem]) -> str:
@@ -44,5 +50,56 @@ def as_github(problems: Sequence[Problem]) -> str:
     return "".join(lines)
 
 
+def as_sarif(problems: Sequence[Problem]) -> str:
+    """One SARIF 2.1.0 run, for code-scanning views (GitHub code scanning, IDE viewers)."""
+    from smmplan import __version__
+
+    codes = sorted({p.code for p in problems})
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "smmplan",
+                "version": __version__,
+                "rules": [_sarif_rule(code) for code in codes],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": [_sarif_result(p, codes.index(p.code)) for p in problems],
+    }
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_rule(code: str) -> dict[str, Any]:
+    known = Code(code).name.lower().replace("_", " ") if code in Code._value2member_map_ else code
+    return {"id": code, "name": known.title().replace(" ", ""), "shortDescription": {"text": known}}
+
+
+def _sarif_result(problem: Problem, index: int) -> dict[str, Any]:
+    return {
+        "ruleId": problem.code,
+        "ruleIndex": index,
+        "level": "error" if problem.level == "error" else "warning",
+        "message": {"text": problem.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": _artifact(problem.path),
+                    "region": {"startLine": problem.line, "startColumn": problem.col},
+                }
+            }
+        ],
+    }
+
+
+def _artifact(path: str) -> dict[str, str]:
+    """A relative path is relative to the repository root, where CI runs smmplan."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return {"uri": pure.as_uri()}
+    return {"uri": quote(pure.as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
 def render(problems: Sequence[Problem], fmt: str) -> str:
-    return {"text": as_text, "json": as_json, "github": as_github}[fmt](problems)
+    formats = {"text": as_text, "json": as_json, "github": as_github, "sarif": as_sarif}
+    return formats[fmt](problems)

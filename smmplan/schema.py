@@ -11,7 +11,7 @@ from datetime import date as Date
 from datetime import time as Time
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from smmplan import vocab
@@ -60,22 +60,52 @@ def _hashtag_list(value: Any) -> Any:
     return value.split() if isinstance(value, str) else value
 
 
+def _one_or_many(item: dict[str, Any], *, min_items: int = 0) -> WithJsonSchema:
+    """JSON Schema for editors: one value or a list of them, as `_listify` accepts."""
+    many: dict[str, Any] = {"type": "array", "items": item}
+    if min_items:
+        many["minItems"] = min_items
+    return WithJsonSchema({"anyOf": [item, many]})
+
+
+_TEXT: dict[str, Any] = {"type": "string"}
 DateValue = Annotated[Date, _parsed(Code.BAD_DATE, vocab.parse_date)]
 ObservanceDate = Annotated[
-    Date | vocab.YearlyDate, _parsed(Code.BAD_DATE, vocab.parse_observance_date)
+    Date | vocab.YearlyDate,
+    _parsed(Code.BAD_DATE, vocab.parse_observance_date),
+    WithJsonSchema({"type": "string", "description": '"MM-DD" every year, or YYYY-MM-DD'}),
 ]
-TimeValue = Annotated[Time, _parsed(Code.BAD_TIME, vocab.parse_time)]
-DayValue = Annotated[list[int], _parsed(Code.BAD_DAY, vocab.parse_days)]
-DayList = Annotated[list[DayValue], BeforeValidator(_listify), Field(min_length=1)]
+TimeValue = Annotated[
+    Time,
+    _parsed(Code.BAD_TIME, vocab.parse_time),
+    WithJsonSchema({"type": "string", "pattern": "^[0-9]{1,2}:[0-9]{2}$"}),
+]
+DayValue = Annotated[
+    list[int],
+    _parsed(Code.BAD_DAY, vocab.parse_days),
+    WithJsonSchema({"type": "string", "description": "mon…sun, daily, weekdays, weekends"}),
+]
+DayList = Annotated[
+    list[DayValue],
+    BeforeValidator(_listify),
+    Field(min_length=1),
+    _one_or_many(_TEXT, min_items=1),
+]
 Hashtag = Annotated[str, _parsed(Code.BAD_HASHTAG, vocab.parse_hashtag)]
-Hashtags = Annotated[list[Hashtag], BeforeValidator(_hashtag_list)]
+Hashtags = Annotated[list[Hashtag], BeforeValidator(_hashtag_list), _one_or_many(_TEXT)]
+TextList = Annotated[list[str], BeforeValidator(_listify), _one_or_many(_TEXT)]
 Zone = Annotated[str, _parsed(Code.BAD_TIMEZONE, _zone)]
 RRule = Annotated[str, _parsed(Code.BAD_RRULE, _rrule)]
 Id = Annotated[str, _parsed(Code.BAD_ID, _pattern(vocab.ID_RE, "id: use a-z, 0-9 and '-'"))]
 ChannelKey = Annotated[
     str, _parsed(Code.BAD_ID, _pattern(vocab.CHANNEL_RE, "channel key: use a-z, 0-9, '_', '-'"))
 ]
-ChannelList = Annotated[list[ChannelKey], BeforeValidator(_listify), Field(min_length=1)]
+ChannelList = Annotated[
+    list[ChannelKey],
+    BeforeValidator(_listify),
+    Field(min_length=1),
+    _one_or_many(_TEXT, min_items=1),
+]
 Text = Annotated[str, BeforeValidator(lambda v: v)]
 Network = Literal[
     "instagram",
@@ -116,6 +146,49 @@ def _one_of(values: dict[str, Any], first: str, second: str, *, required: bool) 
         )
 
 
+def _lint_code(value: str) -> str:
+    if value not in LINT_CODES:
+        raise ValueError(f"'{value}' is not a lint code; use one of {', '.join(LINT_CODES)}")
+    return value
+
+
+LINT_CODES: tuple[str, ...] = tuple(c.value for c in Code if "W310" <= c.value <= "W399")
+LintCode = Annotated[str, _parsed(Code.SCHEMA, _lint_code)]
+LintCodes = Annotated[
+    list[LintCode], BeforeValidator(_listify), _one_or_many({"enum": list(LINT_CODES)})
+]
+Count = Annotated[int, Field(ge=0)]
+Positive = Annotated[int, Field(ge=1)]
+
+
+class Lint(Model):
+    """`lint:` of one theme, observance or draft: rules that do not apply to it."""
+
+    disable: LintCodes = []
+
+
+class Rules(Model):
+    """`rules:` of a calendar: lint settings (docs/rules.md)."""
+
+    disable: LintCodes = []
+    max_posts_per_day: Positive = 3
+    min_minutes_between_posts: Count = 60
+    max_days_without_post: Positive = 3
+    max_format_share: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] = 0.6
+    format_mix_min_posts: Positive = 5
+    approval_days: Count = 2
+    min_days_between_repeats: Positive = 7
+
+
+class Limits(Model):
+    """`limits:` of a channel: its own figures in place of the network's."""
+
+    text: Positive | None = None
+    caption: Positive | None = None
+    hashtags: Count | None = None
+    links: Count | None = None
+
+
 class Period(Model):
     start: DateValue
     end: DateValue
@@ -131,7 +204,12 @@ class Slot(Model):
     days: DayList | None = None
     rrule: RRule | None = None
     start: DateValue | None = None
-    times: Annotated[list[TimeValue], BeforeValidator(_listify), Field(min_length=1)]
+    times: Annotated[
+        list[TimeValue],
+        BeforeValidator(_listify),
+        Field(min_length=1),
+        _one_or_many({"type": "string", "pattern": "^[0-9]{1,2}:[0-9]{2}$"}, min_items=1),
+    ]
 
     @model_validator(mode="before")
     @classmethod
@@ -146,6 +224,7 @@ class Channel(Model):
     account: str = ""
     timezone: Zone | None = None
     slots: list[Slot] = Field(min_length=1)
+    limits: Limits = Limits()
 
 
 class Variant(Model):
@@ -173,6 +252,7 @@ class Theme(Model):
     format: PostFormat = "text"
     pillar: str = ""
     variants: dict[str, Variant] = {}
+    lint: Lint = Lint()
 
     @model_validator(mode="before")
     @classmethod
@@ -201,9 +281,10 @@ class Observance(_Dated):
     channels: ChannelList | None = None
     format: PostFormat = "text"
     pillar: str = ""
-    media: Annotated[list[str], BeforeValidator(_listify)] = []
+    media: TextList = []
     link: str = ""
     status: PlannedStatus = "planned"
+    lint: Lint = Lint()
 
     @model_validator(mode="before")
     @classmethod
@@ -239,7 +320,7 @@ class Blackout(Model):
 class Holidays(Model):
     country: str | None = None
     subdivision: str | None = None
-    categories: Annotated[list[str], BeforeValidator(_listify)] = []
+    categories: TextList = []
     on_holiday: Literal["skip", "keep"] = "skip"
     greeting: Greeting | None = None
     observances: list[Observance] = []
@@ -249,14 +330,14 @@ class Holidays(Model):
 class Draft(_Dated):
     id: Id | None = None
     date: DateValue | None = None
-    skip: Annotated[list[DateValue], BeforeValidator(_listify)] = []
+    skip: Annotated[list[DateValue], BeforeValidator(_listify), _one_or_many(_TEXT)] = []
     time: TimeValue | None = None
     channels: ChannelList | None = None
     title: str | None = None
     text: str | None = None
     template: str | None = None
     hashtags: Hashtags = []
-    media: Annotated[list[str], BeforeValidator(_listify)] = []
+    media: TextList = []
     link: str = ""
     format: PostFormat = "text"
     pillar: str = ""
@@ -264,6 +345,7 @@ class Draft(_Dated):
     owner: str = ""
     campaign: str = ""
     budget: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    lint: Lint = Lint()
 
     @model_validator(mode="before")
     @classmethod
@@ -282,12 +364,12 @@ class Calendar(Model):
     language: str = ""
     period: Period | None = None
     vars: dict[str, Any] = {}
-    include: Annotated[list[str], BeforeValidator(_listify)] = []
+    include: TextList = []
     channels: dict[ChannelKey, Channel] = Field(min_length=1)
     themes: list[Theme] = []
     holidays: Holidays = Holidays()
     posts: list[Draft] = []
-    rules: dict[str, Any] = {}
+    rules: Rules = Rules()
 
 
 class FragmentHolidays(Model):
@@ -302,4 +384,4 @@ class Fragment(Model):
     themes: list[Theme] = []
     holidays: FragmentHolidays = FragmentHolidays()
     posts: list[Draft] = []
-    rules: dict[str, Any] = {}
+    rules: Rules = Rules()

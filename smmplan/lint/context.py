@@ -1,0 +1,59 @@
+"""What every rule sees: the schedule, the calendar, its settings, and where things are."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from smmplan import schema
+from smmplan.checks import Checked
+from smmplan.model import Post, Schedule
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One lint result: at a post (its entry's position) or at a channel's key."""
+
+    message: str
+    post: Post | None = None
+    channel: str | None = None
+
+
+@dataclass
+class Context:
+    checked: Checked
+    schedule: Schedule
+    today: date | None  # None: the rules that depend on the date do not run
+    _by_channel: dict[str, list[Post]] = field(default_factory=dict)
+
+    @property
+    def rules(self) -> schema.Rules:
+        return self.checked.model.rules
+
+    @property
+    def posts(self) -> list[Post]:
+        return self.schedule.posts
+
+    def channel(self, key: str) -> schema.Channel:
+        return self.checked.model.channels[key]
+
+    def by_channel(self) -> Iterator[tuple[str, list[Post]]]:
+        """Every channel of the calendar with its posts in time order (maybe none)."""
+        if not self._by_channel:
+            self._by_channel = {key: [] for key in self.checked.model.channels}
+            for post in self.posts:
+                self._by_channel[post.channel].append(post)
+        yield from self._by_channel.items()
+
+    def entry(self, post: Post) -> Any:
+        """The theme, observance or draft that produced `post` (None for greetings)."""
+        c, m = self.checked, self.checked.model
+        table: dict[str, tuple[list[str], list[Any]]] = {
+            "theme": (c.theme_ids, list(m.themes)),
+            "observance": (c.observance_ids, list(m.holidays.observances)),
+            "draft": (c.draft_ids, list(m.posts)),
+        }
+        ids, entries = table.get(post.source, ([], []))
+        return entries[ids.index(post.source_id)] if post.source_id in ids else None

@@ -1,0 +1,41 @@
+"""Every lint rule, in code order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from types import ModuleType
+
+from smmplan.lint import (
+    approval,
+    days_without_post,
+    format_mix,
+    media,
+    past_drafts,
+    posts_per_day,
+    repeats,
+    spacing,
+    tags,
+    text_length,
+    unfilled,
+)
+from smmplan.lint.context import Context, Finding
+
+Check = Callable[[Context], Iterator[Finding]]
+
+RULES: tuple[ModuleType, ...] = (
+    text_length,
+    tags,
+    posts_per_day,
+    spacing,
+    days_without_post,
+    format_mix,
+    media,
+    approval,
+    past_drafts,
+    repeats,
+    unfilled,
+)
+
+
+def by_code() -> dict[str, ModuleType]:
+    return {rule.CODE.value: rule for rule in RULES}

@@ -1,0 +1,40 @@
+"""Run every enabled rule over one schedule and position what they find."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from smmplan.checks import Checked
+from smmplan.lint.context import Context, Finding
+from smmplan.lint.registry import RULES
+from smmplan.model import Schedule
+from smmplan.problems import Code, Collector
+
+
+def lint(checked: Checked, schedule: Schedule, out: Collector, *, today: date | None) -> None:
+    """Add a warning to `out` for every finding of every rule the calendar leaves on."""
+    context = Context(checked, schedule, today)
+    disabled = set(checked.model.rules.disable)
+    for rule in RULES:
+        code: Code = rule.CODE
+        if code.value in disabled:
+            continue
+        for finding in rule.check(context):
+            if not _disabled_for_entry(context, finding, code):
+                _report(context, finding, code, out)
+
+
+def _disabled_for_entry(context: Context, finding: Finding, code: Code) -> bool:
+    if finding.post is None:
+        return False
+    entry = context.entry(finding.post)
+    lint = getattr(entry, "lint", None)
+    return lint is not None and code.value in lint.disable
+
+
+def _report(context: Context, finding: Finding, code: Code, out: Collector) -> None:
+    if finding.post is not None:
+        file, line, col = finding.post.origin
+    else:
+        file, line, col = context.checked.source.at(("channels", finding.channel or ""), key=True)
+    out.add(file, line, col, code, finding.message, level="warning")
