@@ -113,6 +113,8 @@ def _resolve_include(file: Path, root: Path, name: Any) -> Path | str:
     if candidate.is_absolute():
         return f"include '{name}' is an absolute path; give a path relative to this calendar"
     target = (file.parent / candidate).resolve()
+    if target == file.resolve():
+        return f"include '{name}' is this calendar itself; include fragments (_name.yaml)"
     if not target.is_relative_to(root.resolve()):
         return f"include '{name}' leaves the calendar repo ({root}); keep fragments inside it"
     if not target.is_file():

@@ -33,7 +33,7 @@ _ALLOWED_TAGS = {
     BaseResolver.DEFAULT_MAPPING_TAG,
 }
 # Control characters other than tab and newline have no place in post text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _COMMENT_AFTER_VALUE = re.compile(r"[ \t]+#\S")
 
 Pos = tuple[str, int, int]  # file, line, column (1-based)
@@ -330,7 +330,7 @@ def _convert_scalar(
                 "quote the whole value to keep it",
                 level="warning",
             )
-    bad = _CONTROL.search(value)
+    bad = CONTROL.search(value)
     if bad:
         out.add(
             loc.path,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import MAXYEAR, date, datetime, time, timedelta
 
 _KNOWN_PARTS = {
     "FREQ",
@@ -18,6 +18,8 @@ _KNOWN_PARTS = {
     "WKST",
 }
 _DATE_FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
+# The Gregorian calendar repeats every 400 years, weekdays and leap years included.
+_CYCLE_YEARS = 400
 
 
 def _parts(text: str) -> dict[str, str]:
@@ -52,6 +54,8 @@ def check_rrule(text: str) -> str:
         raise ValueError(f"not a valid RRULE ({exc})") from None
     if _never_matches(parts):
         raise ValueError("this RRULE never matches: no month has that day")
+    if not _ever_matches(parts):
+        raise ValueError("this RRULE never matches: no date satisfies all of its BY parts")
     return rule
 
 
@@ -82,19 +86,68 @@ def depends_on_anchor(rule: str) -> bool:
     return False
 
 
-def rrule_dates(rule: str, anchor: date, start: date, end: date) -> list[date]:
-    """Dates of `rule` anchored at `anchor` that fall in [start, end]."""
-    from dateutil.rrule import rrule, rrulestr
+def _ever_matches(parts: dict[str, str]) -> bool:
+    """Whether the rule, read without INTERVAL, COUNT and UNTIL, has any date at all.
 
+    The calendar repeats every 400 years, so a probe over the last cycle before dateutil's
+    year-9999 end is a complete search that ends within one cycle.
+    """
+    from dateutil.rrule import rrulestr
+
+    probe = {k: v for k, v in parts.items() if k not in ("INTERVAL", "COUNT", "UNTIL")}
+    rule = ";".join(f"{k}={v}" for k, v in probe.items())
+    if depends_on_anchor(rule):  # its dates come from the anchor, which is not known yet
+        return True
+    first = datetime(MAXYEAR + 1 - _CYCLE_YEARS, 1, 1)
+    return rrulestr(rule, dtstart=first).after(first, inc=True) is not None
+
+
+def _shifted(day: date, years: int) -> date:
+    return day.replace(year=day.year + years)
+
+
+def rrule_dates(rule: str, anchor: date, start: date, end: date) -> list[date]:
+    """Dates of `rule` anchored at `anchor` that fall in [start, end].
+
+    dateutil walks period by period from the anchor until a date past the window or year
+    9999. An anchor more than a cycle before the window is moved forward by whole cycles
+    (for COUNT, less the dates of those cycles), so the walk up to the window is bounded.
+    """
     if anchor > end:
         return []
+    parts = _parts(rule)
+    count = int(parts["COUNT"]) if "COUNT" in parts else None
+    cycle = _CYCLE_YEARS * int(parts.get("INTERVAL", "1"))  # keeps the INTERVAL phase too
+    skip = max(start.year - anchor.year - 1, 0) // cycle
+    if skip and count is not None:
+        one_cycle = _shifted(anchor, cycle) - timedelta(days=1)
+        per_cycle = len(_between(rule, anchor, anchor, one_cycle, None))
+        if count <= skip * per_cycle:
+            return []  # COUNT runs out before the window
+        count -= skip * per_cycle
+    return _between(rule, _shifted(anchor, skip * cycle), start, end, count)
+
+
+def _between(rule: str, anchor: date, start: date, end: date, count: int | None) -> list[date]:
+    """Dates of `rule` from `anchor` (with COUNT replaced by `count`) in [start, end].
+
+    Anchor and window move to the last cycle before year 9999, where dateutil's walk past
+    the window ends within one cycle even for a rule that never matches again.
+    """
+    from dateutil.rrule import rrule, rrulestr
+
+    late = _CYCLE_YEARS * ((MAXYEAR - end.year) // _CYCLE_YEARS)
     midnight = time()
-    parsed = rrulestr(rule, dtstart=datetime.combine(anchor, midnight))
+    parsed = rrulestr(rule, dtstart=datetime.combine(_shifted(anchor, late), midnight))
     assert isinstance(parsed, rrule)  # a single RRULE line, checked by check_rrule
     last = datetime.combine(end, midnight)
-    if "COUNT" not in _parts(rule):
+    if count is None:
         until = getattr(parsed, "_until", None)
         # UNTIL bounds the walk at the window's end however the rule was written.
-        parsed = parsed.replace(until=min(until, last) if until else last)
-    found = parsed.between(datetime.combine(start, midnight), last, inc=True)
-    return [moment.date() for moment in found]
+        until = min(until, last) if until else last
+        parsed = parsed.replace(until=until.replace(year=until.year + late))
+    else:
+        parsed = parsed.replace(count=count)
+    first = datetime.combine(_shifted(start, late), midnight)
+    found = parsed.between(first, last.replace(year=last.year + late), inc=True)
+    return [_shifted(moment.date(), -late) for moment in found]

@@ -8,6 +8,8 @@ working directory:
   sorted order, never a traceback, and ``build`` writes nothing. ``expected-validate.txt``, when
   present, replaces ``expected.txt`` for ``validate`` (problems that only a build finds, such as a
   missing build window). ``messages.txt`` lists text that the printed messages must contain.
+- ``hostile/<name>/``: inputs written to attack smmplan (aliases, tags, sandbox escapes, runaway
+  templates and recurrences, path tricks); checked exactly like ``invalid/``.
 - ``valid/<name>/``: both commands exit 0 and ``build`` writes a file of every format;
   ``output-contains.txt`` and ``output-lacks.txt`` list text the written files must (not) hold.
 
@@ -85,7 +87,7 @@ def _check_problems(case: Path, expected_file: Path, code: int, output: str) -> 
             assert text in output, f"expected {text!r} in the messages:\n{output}"
 
 
-@pytest.mark.parametrize("case", _folders("invalid"), ids=lambda p: p.name)
+@pytest.mark.parametrize("case", _folders("invalid") + _folders("hostile"), ids=lambda p: p.name)
 def test_invalid_validate(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     override = case / "expected-validate.txt"
     expected = override if override.exists() else case / "expected.txt"
@@ -93,7 +95,7 @@ def test_invalid_validate(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _check_problems(case, expected, code, output)
 
 
-@pytest.mark.parametrize("case", _folders("invalid"), ids=lambda p: p.name)
+@pytest.mark.parametrize("case", _folders("invalid") + _folders("hostile"), ids=lambda p: p.name)
 def test_invalid_build_writes_nothing(
     case: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
