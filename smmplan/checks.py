@@ -10,6 +10,7 @@ from typing import Any
 from smmplan import schema, vocab
 from smmplan.calendar import Source
 from smmplan.loader import KeyPath
+from smmplan.packs import PackDay
 from smmplan.problems import Code, Collector
 from smmplan.recurrence import depends_on_anchor
 
@@ -26,6 +27,7 @@ class Checked:
     draft_ids: list[str]
     holiday_language: str | None = None
     blackout: dict[date, str] = field(default_factory=dict)
+    pack_days: list[PackDay] = field(default_factory=list)  # after the calendar's own
 
     def channels_of(self, names: list[str] | None) -> list[str]:
         return list(names) if names else list(self.model.channels)
@@ -50,6 +52,7 @@ def check(source: Source, model: schema.Calendar, out: Collector) -> Checked:
     _check_anchors(report, model)
     _check_drafts_on_blackout(report, checked)
     checked.holiday_language = _check_holidays(report, model)
+    _check_packs(report, checked)
     return checked
 
 
@@ -184,6 +187,42 @@ def _check_drafts_on_blackout(report: _Reporter, checked: Checked) -> None:
                 + (f" ({reason})" if reason else "")
                 + "; move the post or remove the blackout",
             )
+
+
+def _check_packs(report: _Reporter, checked: Checked) -> None:
+    """Resolve `holidays.packs`: a day the calendar (or an earlier pack) already has is left out."""
+    from smmplan import packs
+
+    taken = set(checked.observance_ids)
+    for index, use in enumerate(checked.model.holidays.pack_uses()):
+        path: KeyPath = ("holidays", "packs", index)
+        try:
+            pack = packs.load(use.name)
+        except ValueError as exc:
+            report(path, Code.HOLIDAYS, str(exc))
+            continue
+        known = pack.ids()
+        for at, day_id in enumerate(use.skip):
+            if day_id not in known:
+                hint = difflib.get_close_matches(day_id, known, n=1)
+                report(
+                    (*path, "skip", at),
+                    Code.HOLIDAYS,
+                    f"pack '{use.name}' has no day '{day_id}'"
+                    + (f"; did you mean '{hint[0]}'?" if hint else ""),
+                )
+        for at, name in enumerate(use.channels or []):
+            if name not in checked.model.channels:
+                report(
+                    (*path, "channels", at),
+                    Code.UNKNOWN_CHANNEL,
+                    _unknown_channel(name, list(checked.model.channels)),
+                )
+        days = packs.days_of(
+            pack, path, skip=taken | set(use.skip), channels=use.channels, posts=use.posts
+        )
+        checked.pack_days += days
+        taken |= {day.id for day in days}
 
 
 def _check_holidays(report: _Reporter, model: schema.Calendar) -> str | None:

@@ -157,15 +157,23 @@ class _Planner:
         event_id = post_id(self.c.id, kind, source_id, "", day.isoformat())
         self.day_events.append(DayEvent(day.isoformat(), kind, source_id, name, event_id))
 
+    def _observance_entries(self) -> list[tuple[str, schema.Observance, KeyPath, bool]]:
+        """The calendar's observances, then its packs' days: id, entry, path, from a pack."""
+        own = [
+            (self.c.observance_ids[index], entry, ("holidays", "observances", index), False)
+            for index, entry in enumerate(self.m.holidays.observances)
+        ]
+        return own + [(day.id, day.entry, day.path, True) for day in self.c.pack_days]
+
     def _observance_dates(self) -> list[list[date]]:
         found: list[list[date]] = []
-        for index, entry in enumerate(self.m.holidays.observances):
+        for source_id, entry, _, _ in self._observance_entries():
             dates = self._occurrences(entry, entry.date)
             found.append(dates)
             name = entry.title or entry.name
             for day in dates:
                 self.observed.setdefault(day, []).append(name)
-                self._day_event(day, "observance", self.c.observance_ids[index], name)
+                self._day_event(day, "observance", source_id, name)
         return found
 
     def _occurrences(self, entry: schema.Observance, when: date | YearlyDate | None) -> list[date]:
@@ -241,17 +249,16 @@ class _Planner:
 
     # 4. observances, 5. greetings ----------------------------------------------
     def _observances(self, dates: list[list[date]]) -> None:
-        for index, entry in enumerate(self.m.holidays.observances):
-            claim = _Claim(
-                "observance",
-                self.c.observance_ids[index],
-                ("holidays", "observances", index),
-                entry,
-                entry.title or entry.name,
-            )
+        posting = {day.id for day in self.c.pack_days if day.posts}
+        for index, (source_id, entry, path, packed) in enumerate(self._observance_entries()):
+            if packed and source_id not in posting:
+                continue
+            claim = _Claim("observance", source_id, path, entry, entry.title or entry.name)
             for day in dates[index]:
                 for channel in self.c.channels_of(entry.channels):
-                    self._place_special(claim, channel, day, entry.time, Code.OBSERVANCE_NO_SLOT)
+                    self._place_special(
+                        claim, channel, day, entry.time, Code.OBSERVANCE_NO_SLOT, quiet=packed
+                    )
 
     def _greetings(self) -> None:
         greeting = self.m.holidays.greeting
@@ -270,12 +277,23 @@ class _Planner:
                 self._place_special(claim, channel, day, greeting.time, Code.GREETING_NO_SLOT)
 
     def _place_special(
-        self, claim: _Claim, channel: str, day: date, at: time | None, code: Code
+        self,
+        claim: _Claim,
+        channel: str,
+        day: date,
+        at: time | None,
+        code: Code,
+        *,
+        quiet: bool = False,
     ) -> None:
         slots = self.days[channel].get(day)
         if slots is None:
             return
         chosen = at if at is not None else slots.first_free()
+        if (chosen is None or slots.busy(chosen)) and quiet:
+            # A pack day without a free slot stays a name of the day: a pack of some
+            # two hundred days would otherwise warn on every busy day of the year.
+            return
         if chosen is None or slots.busy(chosen):
             why = (
                 f"{chosen:%H:%M} is taken"

@@ -19,6 +19,7 @@ _SIGNATURES = {
     "ics": (b"BEGIN:VCALENDAR",),
     "md": (b"# ",),
     "json": (b'{\n  "smmplan": 1',),
+    "html": (b"<!DOCTYPE html>\n<!-- smmplan month view -->",),
 }
 
 

@@ -29,6 +29,11 @@ class CountryInfo:
         wanted = language.replace("-", "_")
         if wanted in self.languages:
             return wanted
+        from smmplan.l10n import script_to_territory
+
+        # zh-Hant is written in Taiwan (zh_TW), not zh_CN, which sorts first below.
+        if (by_script := script_to_territory(wanted)) in self.languages:
+            return by_script
         base = wanted.split("_")[0].lower()
         matches = sorted(lang for lang in self.languages if lang.split("_")[0].lower() == base)
         return matches[0] if matches else None

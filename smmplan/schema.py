@@ -317,6 +317,15 @@ class Blackout(Model):
     reason: str = ""
 
 
+class PackUse(Model):
+    """An observance pack (`un`) and how a calendar uses it; a bare name is `{name: un}`."""
+
+    name: str
+    skip: TextList = []  # ids of days to leave out
+    channels: ChannelList | None = None
+    posts: bool = True  # false: the days only name the calendar's days, no posts
+
+
 class Holidays(Model):
     country: str | None = None
     subdivision: str | None = None
@@ -324,7 +333,12 @@ class Holidays(Model):
     on_holiday: Literal["skip", "keep"] = "skip"
     greeting: Greeting | None = None
     observances: list[Observance] = []
+    packs: Annotated[list[str | PackUse], BeforeValidator(_listify)] = []
     blackout: list[Blackout] = []
+
+    def pack_uses(self) -> list[PackUse]:
+        """`packs`, with a bare name read as `{name: ...}`."""
+        return [PackUse(name=use) if isinstance(use, str) else use for use in self.packs]
 
 
 class Draft(_Dated):

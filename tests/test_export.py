@@ -321,7 +321,7 @@ def day_section(text: str, heading_start: str) -> str:
 
 def test_markdown_title_and_catalan_dates(schedule: Schedule) -> None:
     text = markdown(schedule, "ca")
-    assert text.startswith("# Casa Café: content plan\n")
+    assert text.startswith("# Casa Café: pla de continguts\n")
     # CLDR has written "de" and, lately, "del" before the year in Catalan.
     monday = next(line for line in text.splitlines() if line.startswith("### dilluns"))
     assert monday.startswith("### dilluns, 7 de desembre de") and monday.endswith(" 2026")
@@ -343,7 +343,7 @@ def test_markdown_falls_back_to_english(schedule: Schedule, language: str) -> No
 
 
 def test_markdown_summary_counts_posts_per_channel_and_status(schedule: Schedule) -> None:
-    text = markdown(schedule)
+    text = markdown(schedule, "en")
     assert "| Channel | planned | draft | approved | Total |\n" in text
     assert "| instagram | 0 | 1 | 1 | 2 |\n" in text
     assert "| x | 1 | 0 | 0 | 1 |\n" in text

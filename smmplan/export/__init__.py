@@ -8,7 +8,8 @@ from datetime import datetime
 from smmplan.model import Schedule
 from smmplan.problems import UsageError
 
-FORMATS: tuple[str, ...] = ("csv", "ics", "md", "json")
+# `build` writes csv,ics,md unless asked; html is the month view, on request only.
+FORMATS: tuple[str, ...] = ("csv", "ics", "md", "json", "html")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,4 +44,8 @@ def export(fmt: str, schedule: Schedule, options: ExportOptions) -> bytes:
         from smmplan.export.json import to_json
 
         return to_json(schedule)
+    if fmt == "html":
+        from smmplan.export.html import to_html
+
+        return to_html(schedule)
     raise UsageError(f"unknown output format {fmt!r}; use one of: {', '.join(FORMATS)}")

@@ -1,9 +1,10 @@
 """Markdown approval sheet: the plan a client reads, laid out by a Jinja template.
 
-The template sees `calendar` (id, name, timezone, language, vars), `window` (start, end:
-localized; start_iso, end_iso), `summary` (statuses, rows of channel/counts/total, totals,
-total) and `weeks`, each with `label`, `start` and `days`; a day has `heading`, `date`,
-`themes`, `holidays`, `observances` and `posts`; a post has the fields of `PostView`.
+The template sees `calendar` (id, name, timezone, language, vars), `title`, `t` (the labels
+of smmplan.l10n in the calendar's language), `window` (start, end: localized; start_iso,
+end_iso), `summary` (statuses, rows of channel/counts/total, totals, total) and `weeks`, each
+with `label`, `heading`, `start` and `days`; a day has `heading`, `date`, `themes`,
+`holidays`, `observances` and `posts`; a post has the fields of `PostView`.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from importlib import resources
 from typing import Any
 
 from smmplan.export.csv import format_budget
+from smmplan.l10n import LABELS, Language, language
 from smmplan.model import CalendarInfo, DayEvent, Post, Schedule
 from smmplan.problems import UsageError
 
 TEMPLATE_NAME = "plan.md.j2"
-FALLBACK_LANGUAGE = "en"
 # Workflow order, so the summary reads left to right from idea to published.
 STATUS_ORDER = ("planned", "idea", "draft", "review", "approved", "scheduled", "published")
 
@@ -59,6 +60,7 @@ class DayView:
 class WeekView:
     start: str
     label: str
+    heading: str
     days: list[DayView] = field(default_factory=list)
 
 
@@ -81,13 +83,7 @@ def to_markdown(schedule: Schedule, *, template_text: str | None = None) -> byte
     """Render the approval sheet with the shipped template, or with `template_text` instead."""
     import jinja2
 
-    env = jinja2.Environment(
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    env = layout_environment(autoescape=False)
     source = shipped_template() if template_text is None else template_text
     try:
         text = env.from_string(source).render(_context(schedule))
@@ -98,6 +94,19 @@ def to_markdown(schedule: Schedule, *, template_text: str | None = None) -> byte
     return (text.rstrip("\n") + "\n").encode("utf-8")
 
 
+def layout_environment(*, autoescape: bool) -> Any:
+    """The Jinja environment of the shipped plan layouts (Markdown, HTML): strict, tidy."""
+    import jinja2
+
+    return jinja2.Environment(
+        autoescape=autoescape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
 def shipped_template() -> str:
     """Return the text of the Markdown template that ships in the package."""
     template = resources.files("smmplan").joinpath("templates").joinpath(TEMPLATE_NAME)
@@ -105,9 +114,11 @@ def shipped_template() -> str:
 
 
 def _context(schedule: Schedule) -> dict[str, Any]:
-    locale = _locale(schedule.calendar.language)
+    locale = language(schedule.calendar.language)
     info = schedule.calendar
     return {
+        "title": locale.label("plan_title", name=info.name),
+        "t": {key: locale.label(key) for key in LABELS["en"]},
         "calendar": {
             "id": info.id,
             "name": info.name,
@@ -116,36 +127,14 @@ def _context(schedule: Schedule) -> dict[str, Any]:
             "vars": info.vars,
         },
         "window": {
-            "start": _long_date(schedule.start, locale),
-            "end": _long_date(schedule.end, locale),
+            "start": locale.date_text(schedule.start),
+            "end": locale.date_text(schedule.end),
             "start_iso": schedule.start.isoformat(),
             "end_iso": schedule.end.isoformat(),
         },
         "summary": _summary(schedule.posts, list(schedule.channels)),
         "weeks": _weeks(schedule, locale),
     }
-
-
-def _locale(language: str) -> str:
-    from babel import Locale, UnknownLocaleError
-
-    # Calendars may write BCP 47 tags (pt-BR); Babel wants pt_BR.
-    try:
-        return str(Locale.parse(language.replace("-", "_")))
-    except (UnknownLocaleError, ValueError, TypeError):
-        return FALLBACK_LANGUAGE
-
-
-def _long_date(day: date, locale: str) -> str:
-    from babel.dates import format_date
-
-    return format_date(day, "long", locale=locale)
-
-
-def _full_date(day: date, locale: str) -> str:
-    from babel.dates import format_date
-
-    return format_date(day, "full", locale=locale)
 
 
 def _summary(posts: list[Post], channel_order: list[str]) -> Summary:
@@ -170,24 +159,29 @@ def _ordered(names: set[str], preferred: list[str] | tuple[str, ...]) -> list[st
     return known + sorted(names - set(known))
 
 
-def _weeks(schedule: Schedule, locale: str) -> list[WeekView]:
+def _weeks(schedule: Schedule, locale: Language) -> list[WeekView]:
     days = _days(schedule, locale)
     weeks: dict[date, WeekView] = {}
     for day_date in sorted(days):
         monday = day_date - timedelta(days=day_date.weekday())
         if monday not in weeks:
-            weeks[monday] = WeekView(start=monday.isoformat(), label=_long_date(monday, locale))
+            label = locale.date_text(monday)
+            weeks[monday] = WeekView(
+                start=monday.isoformat(),
+                label=label,
+                heading=locale.label("week_of", date=label),
+            )
         weeks[monday].days.append(days[day_date])
     return list(weeks.values())
 
 
-def _days(schedule: Schedule, locale: str) -> dict[date, DayView]:
+def _days(schedule: Schedule, locale: Language) -> dict[date, DayView]:
     days: dict[date, DayView] = {}
 
     def day_view(iso: str) -> DayView:
         key = date.fromisoformat(iso)
         if key not in days:
-            days[key] = DayView(date=iso, heading=_full_date(key, locale))
+            days[key] = DayView(date=iso, heading=locale.date_text(key, "full"))
         return days[key]
 
     for event in sorted(schedule.days, key=lambda e: (e.date, e.id)):
