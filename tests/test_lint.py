@@ -164,7 +164,8 @@ def test_rule_triggers_and_just_inside_does_not(tmp_path: Path, case: str) -> No
         # W317: due on 2026-12-09, within approval_days (2) of the 7th but not of the 6th
         ("W317", "review", date(2026, 12, 7), date(2026, 12, 6), "approved"),
         # W318: dated 2026-12-09, in the past on the 10th but not on the day itself
-        ("W318", "draft", date(2026, 12, 10), date(2026, 12, 9), "published"),
+        ("W318", "draft", date(2026, 12, 10), date(2026, 12, 9), "approved"),
+        ("W318", "review", date(2026, 12, 10), date(2026, 12, 9), "published"),
     ],
 )
 def test_rules_that_look_at_today(
@@ -210,3 +211,16 @@ def test_an_unknown_code_in_disable_is_a_schema_error(tmp_path: Path) -> None:
     planned = plan_one(write_repo(tmp_path, text), WEEK, lint=True)
     (problem,) = planned.problems
     assert problem.code == "E101" and "W399" in problem.message and "W310" in problem.message
+
+
+@pytest.mark.parametrize("today", ["2026-11-15", "2026-11-28"])
+def test_the_shipped_calendars_are_clean_under_strict(
+    today: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from smmplan.cli import app
+
+    monkeypatch.chdir(Path(__file__).parent.parent)
+    result = CliRunner().invoke(app, ["validate", "--strict", "--today", today])
+    assert (result.exit_code, result.stdout) == (0, "")

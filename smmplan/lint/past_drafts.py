@@ -1,15 +1,15 @@
-"""W318: a draft dated before today that was never scheduled or published."""
+"""W318: a draft dated before today that never got past review: it did not go out."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from smmplan.lint.approval import WAITING
 from smmplan.lint.context import Context, Finding
 from smmplan.problems import Code
 
 CODE = Code.DRAFT_IN_PAST
 NAME = "draft-in-past"
-DONE = ("scheduled", "published")
 
 
 def check(context: Context) -> Iterator[Finding]:
@@ -17,9 +17,9 @@ def check(context: Context) -> Iterator[Finding]:
         return
     today = context.today.isoformat()
     for post in context.posts:
-        if post.source == "draft" and post.date < today and post.status not in DONE:
+        if post.source == "draft" and post.date < today and post.status in WAITING:
             yield Finding(
                 f"'{post.title}' on channel '{post.channel}' was due on {post.date} and is "
-                f"'{post.status}': move it, or set its status to published",
+                f"still '{post.status}': move it, or record what happened in its status",
                 post=post,
             )
