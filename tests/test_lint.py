@@ -224,3 +224,19 @@ def test_the_shipped_calendars_are_clean_under_strict(
     monkeypatch.chdir(Path(__file__).parent.parent)
     result = CliRunner().invoke(app, ["validate", "--strict", "--today", today])
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_build_prints_lint_warnings_and_still_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from smmplan.cli import app
+
+    text = calendar(extra="period: {start: 2026-12-07, end: 2026-12-13}\nposts:\n")
+    write_repo(tmp_path, text + draft(format="photo", status="approved"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["build", "--format", "csv"])
+    assert result.exit_code == 0
+    assert "warning W316 'Extra' is a photo post" in result.stderr
+    assert (tmp_path / "build" / "lint" / "2026-12-07_2026-12-13.csv").is_file()
