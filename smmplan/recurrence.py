@@ -145,7 +145,7 @@ def _between(rule: str, anchor: date, start: date, end: date, count: int | None)
         until = getattr(parsed, "_until", None)
         # UNTIL bounds the walk at the window's end however the rule was written.
         until = min(until, last) if until else last
-        parsed = parsed.replace(until=until.replace(year=until.year + late))
+        parsed = parsed.replace(until=until.replace(year=until.year + late), count=None)
     else:
         parsed = parsed.replace(count=count)
     first = datetime.combine(_shifted(start, late), midnight)
