@@ -7,6 +7,12 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 def write_all(files: dict[Path, bytes]) -> None:
     """Write every file through a temporary sibling, then move them all into place."""
     staged: list[tuple[Path, Path]] = []
@@ -17,6 +23,8 @@ def write_all(files: dict[Path, bytes]) -> None:
                 prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
             )
             staged.append((Path(name), target))
+            # mkstemp creates 0600; outputs get the mode any new file would (umask applies).
+            os.chmod(name, 0o666 & ~_umask())
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
                 stream.flush()

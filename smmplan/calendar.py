@@ -239,6 +239,8 @@ def _describe(kind: str, loc: tuple[Any, ...], error: Any) -> tuple[Code, str]:
     name = str(loc[-1]) if loc else ""
     if kind == "extra_forbidden":
         hint = difflib.get_close_matches(name, _known_keys(), n=1, cutoff=0.7)
+        if hint and hint[0] == name:
+            return Code.UNKNOWN_KEY, f"'{name}' is not allowed here; check the indentation"
         suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
         return Code.UNKNOWN_KEY, f"unknown key '{name}'{suggestion}"
     if kind == "missing":

@@ -228,3 +228,25 @@ def test_build_without_window_says_how_to_give_one(repo: Path) -> None:
     assert code == 1
     assert "E207" in err and "--month" in err
     assert run("build", "--month", "2026-12")[0] == 0
+
+
+def test_outputs_are_readable_like_any_new_file(repo: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        assert run("build")[0] == 0
+    finally:
+        os.umask(old)
+    for path in (repo / "build" / "shop").iterdir():
+        assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_known_key_in_the_wrong_place_says_so(repo: Path) -> None:
+    (repo / "calendars" / "shop.yaml").write_text(
+        CALENDAR.replace("    account: \"@shop\"\n", "    account: \"@shop\"\n    themes: []\n"),
+        encoding="utf-8",
+    )
+    code, out, _ = run("validate")
+    assert code == 1
+    assert "calendars/shop.yaml:10:5: error E102 'themes' is not allowed here" in out
