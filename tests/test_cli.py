@@ -249,4 +249,4 @@ def test_a_known_key_in_the_wrong_place_says_so(repo: Path) -> None:
     )
     code, out, _ = run("validate")
     assert code == 1
-    assert "calendars/shop.yaml:10:5: error E102 'themes' is not allowed here" in out
+    assert "calendars/shop.yaml:9:5: error E102 'themes' is not allowed here" in out
