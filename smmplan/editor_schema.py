@@ -20,12 +20,13 @@ def json_schema(*, fragment: bool = False) -> dict[str, Any]:
 
     model = Fragment if fragment else Calendar
     generated = model.model_json_schema()
-    schema: dict[str, Any] = {
-        "$schema": DIALECT,
-        "title": "smmplan calendar fragment" if fragment else "smmplan calendar",
-        **_widen(generated),
-    }
-    schema.pop("description", None)
+    schema: dict[str, Any] = {"$schema": DIALECT, **_widen(generated)}
+    schema["title"] = "smmplan calendar fragment" if fragment else "smmplan calendar"
+    schema["description"] = (
+        "An include fragment (_*.yaml) of an smmplan calendar"
+        if fragment
+        else "An smmplan content calendar, format version 1"
+    )
     return schema
 
 

@@ -113,3 +113,5 @@ def test_the_schema_knows_the_lint_settings() -> None:
     assert rules["max_format_share"]["default"] == 0.6
     assert "W310" in json.dumps(rules["disable"])
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["title"] == "smmplan calendar"
+    assert _schema("--fragment")["title"] == "smmplan calendar fragment"
