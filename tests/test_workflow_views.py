@@ -125,7 +125,7 @@ def test_show_month_grid(repo: Path) -> None:
 def test_show_agenda(repo: Path) -> None:
     code, out, err = run("show", "calendars/studio.yaml", "--agenda", "--month", "2026-12")
     assert code == 0, err
-    assert "Thu 24 Dec 2026  X blackout: closed" in out
+    assert "Thursday, December 24, 2026  X blackout: closed" in out
     assert "09:30  instagram  ? unfilled slot" in out
     assert_golden("agenda-2026-12.txt", out)
 
@@ -195,3 +195,18 @@ def test_holidays_usage_errors(args: list[str], message: str) -> None:
     code, _, err = run("holidays", *args)
     assert code == 2
     assert message in err
+
+
+def test_show_speaks_the_calendar_language(repo: Path) -> None:
+    calendar = repo / "calendars" / "studio.yaml"
+    calendar.write_text(
+        calendar.read_text(encoding="utf-8").replace("language: en", "language: ca"),
+        encoding="utf-8",
+    )
+    code, out, err = run("show", "calendars/studio.yaml", "--agenda", "--month", "2026-12")
+    assert code == 0, err
+    assert "dijous, 24 de desembre del 2026  X blackout: closed" in out
+    code, out, err = run("show", "calendars/studio.yaml", "--month", "2026-12")
+    assert code == 0, err
+    assert "desembre del 2026" in out
+    assert "dl." in out and "dg." in out  # Monday and Sunday column headings

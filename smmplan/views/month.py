@@ -12,10 +12,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from smmplan.l10n import language
 from smmplan.model import Schedule
 from smmplan.views.days import Day, by_day, months, short_names
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 LEGEND = "H holiday  * observance  X blackout  ? empty: an unfilled slot"
 
 
@@ -37,14 +37,15 @@ def _grid(schedule: Schedule, first: date, names: dict[str, str]) -> Table:
     last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     start, end = max(first, schedule.start), min(last, schedule.end)
     days = by_day(schedule, start, end)
+    words = language(schedule.calendar.language)
     table = Table(
-        title=f"{schedule.calendar.name}: {first:%B %Y}",
+        title=f"{schedule.calendar.name}: {words.month_title(first)}",
         box=box.SQUARE,
         show_lines=True,
         expand=True,
         padding=(0, 0),
     )
-    for name in WEEKDAYS:
+    for name in words.weekdays():
         table.add_column(name, ratio=1, no_wrap=True, overflow="ellipsis")
     monday = start - timedelta(days=start.weekday())
     while monday <= end:
@@ -80,13 +81,14 @@ def agenda(schedule: Schedule) -> RenderableType:
     days = by_day(schedule, schedule.start, schedule.end)
     lines = Text()
     lines.append(f"{schedule.calendar.name}: {schedule.start} to {schedule.end}\n", style="bold")
+    words = language(schedule.calendar.language)
     for day in days.values():
-        lines.append_text(_agenda_day(day))
+        lines.append_text(_agenda_day(day, words.date_text(day.date, "full")))
     return lines
 
 
-def _agenda_day(day: Day) -> Text:
-    head = Text(f"\n{day.date:%a %d %b %Y}", style="bold")
+def _agenda_day(day: Day, heading: str) -> Text:
+    head = Text(f"\n{heading}", style="bold")
     for name in day.holidays:
         head.append(f"  H {name}", style="red")
     for name in day.observances:
