@@ -323,14 +323,13 @@ class Renderer:
             yield number
 
     def _format_date(self, value: Any, format: str = "long") -> str:
-        from babel.core import UnknownLocaleError
         from babel.dates import format_date
 
+        from smmplan.l10n import language
+
         day = date.fromisoformat(value) if isinstance(value, str) else value
-        try:
-            return str(format_date(day, format=format, locale=self.language))
-        except (UnknownLocaleError, ValueError):
-            return str(format_date(day, format=format, locale="en"))
+        # language() accepts BCP 47 tags (zh-Hant, pt-BR) and falls back to English.
+        return str(format_date(day, format=format, locale=language(self.language).locale))
 
     def check(self, name: str) -> RenderError | None:
         """Why template `name` cannot be used, or None when it loads and compiles."""

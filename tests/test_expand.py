@@ -5,6 +5,7 @@ December 2026 starts on a Tuesday: Mondays are 7, 14, 21, 28; Fridays 4, 11, 18,
 
 from __future__ import annotations
 
+import pathlib
 import shutil
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -1134,3 +1135,13 @@ posts:
         ("12:00", "draft"),
         ("18:00", "theme"),
     ]
+
+
+def test_format_date_follows_language_tags_with_a_hyphen(tmp_path: pathlib.Path) -> None:
+    from smmplan.render import Renderer
+
+    (tmp_path / "templates").mkdir()
+    rendered = Renderer(tmp_path, "zh-Hant").render(
+        template=None, text="{{ '2026-12-24' | format_date('full') }}", context={}
+    )
+    assert rendered == "2026年12月24日 星期四"
