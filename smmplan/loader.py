@@ -34,6 +34,7 @@ _ALLOWED_TAGS = {
 }
 # Control characters other than tab and newline have no place in post text.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_KEY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _COMMENT_AFTER_VALUE = re.compile(r"[ \t]+#\S")
 
 Pos = tuple[str, int, int]  # file, line, column (1-based)
@@ -282,6 +283,16 @@ def _convert_mapping(
             continue
         key = str(key_node.value)
         key_pos = _pos(loc.path, key_node.start_mark)
+        if _KEY_CONTROL.search(key):
+            # Echoed in messages, a line break or escape in a key could forge log lines.
+            out.add(
+                loc.path,
+                key_pos[1],
+                key_pos[2],
+                Code.CONTROL_CHAR,
+                f"control character in key {key!r}; keys are plain words",
+            )
+            continue
         if key in result:
             first = loc.keys[(*path, key)]
             out.add(

@@ -20,9 +20,10 @@ def check_zone(name: str) -> str:
     if name in known.values():
         return name
     right = known.get(name.strip().lower())
+    # repr: a name with a line break must not print as a line of its own in CI logs.
     if right:
-        raise ValueError(f"unknown time zone '{name}'; zone names are case-sensitive: '{right}'")
-    raise ValueError(f"unknown time zone '{name}'; use an IANA name such as 'Europe/Madrid'")
+        raise ValueError(f"unknown time zone {name!r}; zone names are case-sensitive: '{right}'")
+    raise ValueError(f"unknown time zone {name!r}; use an IANA name such as 'Europe/Madrid'")
 
 
 @cache

@@ -459,10 +459,33 @@ def test_a_write_that_fails_midway_leaves_no_new_and_no_temporary_files(
 
     monkeypatch.setattr(os, "fsync", failing_fsync)
     code, output = _run(tmp_path, "build", "--format", "csv,ics,md,json")
-    assert code != 0
+    assert code == 1, output
+    assert "No space left on device" in output
     assert len(calls) == 5
     files = [p for p in (tmp_path / "build").rglob("*") if p.is_file()]
     assert files == [], files
+
+
+def test_a_move_into_place_that_fails_puts_back_the_files_already_moved(tmp_path: Path) -> None:
+    _repo(tmp_path, _good("a-first"), "a-first.yaml")
+    _repo(tmp_path, _good("z-last"), "z-last.yaml")
+    code, output = _run(tmp_path, "build", "--format", "csv,md")
+    assert code == 0, output
+    before = {p: p.read_bytes() for p in (tmp_path / "build").rglob("*") if p.is_file()}
+    # The last file to be moved cannot be: a folder stands where it should go.
+    last = max(before)
+    last.unlink()
+    last.mkdir()
+    del before[last]
+    for name in ("a-first", "z-last"):
+        changed = _good(name).replace("text: ok", "text: changed")
+        (tmp_path / "calendars" / f"{name}.yaml").write_text(changed, encoding="utf-8")
+    code, output = _run(tmp_path, "build", "--format", "csv,md")
+    assert code == 1, output
+    assert f"cannot write {last.relative_to(tmp_path)}" in output
+    after = {p: p.read_bytes() for p in (tmp_path / "build").rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in (tmp_path / "build").rglob(".*")]
 
 
 def test_dash_o_refuses_a_file_smmplan_did_not_write_unless_forced(tmp_path: Path) -> None:
