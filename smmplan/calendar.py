@@ -217,6 +217,9 @@ def _report(error: Any, located: Located, out: Collector) -> None:
         path, line, col = located.at(loc, key=True)
     elif kind == "extra_forbidden":
         path, line, col = located.at(loc, key=True)
+    elif kind == "missing" and loc in located.keys:
+        path, line, col = located.at(loc, key=True)
+        kind = "empty"
     elif kind == "missing":
         path, line, col = located.at(loc[:-1], key=True)
     else:
@@ -245,6 +248,8 @@ def _describe(kind: str, loc: tuple[Any, ...], error: Any) -> tuple[Code, str]:
         return Code.UNKNOWN_KEY, f"unknown key '{name}'{suggestion}"
     if kind == "missing":
         return Code.SCHEMA, f"missing required key '{name}'"
+    if kind == "empty":
+        return Code.SCHEMA, f"'{name}' is empty; it needs a value"
     if kind == "literal_error":
         if loc == ("smmplan",):
             return Code.SCHEMA, "format version must be 1: write 'smmplan: 1'"

@@ -133,6 +133,14 @@ PlannedStatus = Literal["planned", "idea", "draft", "review", "approved", "sched
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_not_given(cls, values: Any) -> Any:
+        # `account:`, `account: ~` and `account: null` mean "not given": the default applies.
+        if isinstance(values, dict):
+            return {key: value for key, value in values.items() if value is not None}
+        return values
+
 
 def _one_of(values: dict[str, Any], first: str, second: str, *, required: bool) -> None:
     given = [k for k in (first, second) if values.get(k) is not None]

@@ -250,3 +250,18 @@ def test_a_known_key_in_the_wrong_place_says_so(repo: Path) -> None:
     code, out, _ = run("validate")
     assert code == 1
     assert "calendars/shop.yaml:9:5: error E102 'themes' is not allowed here" in out
+
+
+def test_empty_values_mean_not_given(repo: Path) -> None:
+    (repo / "calendars" / "shop.yaml").write_text(
+        CALENDAR.replace('account: "@shop"', "account: ~\n    timezone:")
+        .replace("name: Test Shop", "name: Test Shop\nlanguage:\nvars:"),
+        encoding="utf-8",
+    )
+    code, out, _ = run("validate")
+    assert code == 0, out
+    (repo / "calendars" / "shop.yaml").write_text(
+        CALENDAR.replace("name: Test Shop", "name: ~"), encoding="utf-8"
+    )
+    code, out, _ = run("validate")
+    assert out.startswith("calendars/shop.yaml:2:1: error E101 'name' is empty; it needs a value")
