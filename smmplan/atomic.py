@@ -47,9 +47,17 @@ def _temporary(target: Path, suffix: str) -> tuple[int, Path]:
     return handle, Path(name)
 
 
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 def _stage(target: Path, data: bytes) -> Path:
     handle, temporary = _temporary(target, ".tmp")
     try:
+        # mkstemp creates 0600; outputs get the mode any new file would (umask applies).
+        os.chmod(temporary, 0o666 & ~_umask())
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
