@@ -394,6 +394,24 @@ def test_bounded_expansion_gives_exactly_dateutils_dates(
     rule: str, anchor: date, offset: int, length: int
 ) -> None:
     """Moving anchor and window by whole 400-year cycles changes no date."""
+    _assert_same_as_dateutil(rule, anchor, offset, length)
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    rule=RULES,
+    anchor=st.dates(date(1000, 1, 1), date(1200, 12, 31)),
+    offset=st.integers(146097, 2 * 146097 + 800),  # one to two cycles: the anchor moves
+    length=st.integers(0, 400),
+)
+def test_bounded_expansion_from_an_anchor_cycles_away_gives_dateutils_dates(
+    rule: str, anchor: date, offset: int, length: int
+) -> None:
+    """Moving a far anchor forward by whole cycles (COUNT less their dates) changes no date."""
+    _assert_same_as_dateutil(rule, anchor, offset, length)
+
+
+def _assert_same_as_dateutil(rule: str, anchor: date, offset: int, length: int) -> None:
     from dateutil.rrule import rrulestr
 
     first = anchor + timedelta(days=offset)
