@@ -16,6 +16,8 @@ from smmplan.recurrence import rrule_dates
 from smmplan.render import Renderer, RenderError, published_text
 from smmplan.vocab import YearlyDate
 
+MAX_SLOTS = 200_000  # slot occurrences of one calendar in one window
+
 
 @dataclass
 class _Claim:
@@ -73,6 +75,7 @@ class _Planner:
         self.observed: dict[date, list[str]] = {}
         self.day_events: list[DayEvent] = []
         self._field_cache: dict[tuple[int, str, str], dict[str, Any]] = {}
+        self.overfull = False
 
     def report(self, path: KeyPath, code: Code, message: str, *, level: str = "error") -> None:
         file, line, col = self.c.source.at(path)
@@ -80,14 +83,17 @@ class _Planner:
 
     def run(self) -> Schedule:
         self._slots()
+        if self.overfull:  # reported; placing posts into a partial table would only add noise
+            return self._schedule([], [])
         self._public_holidays()
         observances = self._observance_dates()
         self._drafts()
         self._observances(observances)
         self._greetings()
         self._themes()
-        posts = self._posts()
-        unfilled = self._unfilled()
+        return self._schedule(self._posts(), self._unfilled())
+
+    def _schedule(self, posts: list[Post], unfilled: list[Unfilled]) -> Schedule:
         channels = {
             key: {"network": ch.network, "account": ch.account}
             for key, ch in self.m.channels.items()
@@ -117,6 +123,7 @@ class _Planner:
 
     # 1. slots -----------------------------------------------------------------
     def _slots(self) -> None:
+        total = 0
         for key, channel in self.m.channels.items():
             table: dict[date, set[time]] = {}
             for slot in channel.slots:
@@ -127,6 +134,16 @@ class _Planner:
                 for day in self.dates
                 if day not in self.c.blackout
             }
+            total += sum(len(day.slots) for day in self.days[key].values())
+            if total > MAX_SLOTS:  # a bound on time and memory, whatever the calendar says
+                self.report(
+                    ("channels", key),
+                    Code.TOO_LARGE,
+                    f"the window holds more than {MAX_SLOTS:,} slots; "
+                    "build a shorter window or give fewer slot times",
+                )
+                self.overfull = True
+                return
 
     def _slot_dates(self, slot: schema.Slot) -> list[date]:
         if slot.rrule:

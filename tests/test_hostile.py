@@ -346,6 +346,23 @@ def test_rules_whose_start_makes_them_never_match_end_quickly_with_no_dates(
     assert written["posts"] == []
 
 
+def test_a_calendar_with_too_many_slots_in_its_window_stops_at_once_with_a_message(
+    tmp_path: Path,
+) -> None:
+    every_minute = ", ".join(f'"{h:02d}:{m:02d}"' for h in range(24) for m in range(60))
+    channels = "".join(
+        f"  c{i}:\n    network: other\n    slots: [{{days: [daily], times: [{every_minute}]}}]\n"
+        for i in range(10)
+    )
+    text = calendar("channels:\n" + channels, period="{start: 2026-12-01, end: 2026-12-15}")
+    _repo(tmp_path, text + "themes:\n  - {name: T, days: [daily], text: hi}\n")
+    result = _run_guarded(tmp_path, "build", "--out", "out")
+    assert result.returncode == 1, result.stderr
+    assert "more than 200,000 slots" in result.stderr
+    assert f"calendars/shop.yaml:{line_of(text, '  c9:') + 1}:5: error E107" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def _dateutil_dates(rule: str, anchor: date, first: date, last: date) -> list[date]:
     """dateutil's own answer, walked from the anchor only where that is quick."""
     from dateutil.rrule import rrulestr
