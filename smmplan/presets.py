@@ -239,7 +239,7 @@ def _check_gaps(preset: Preset, posts: list[Post], where: str) -> list[Violation
 
 
 def _instant(post: Post) -> datetime:
-    return datetime.strptime(post.utc, "%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromisoformat(post.utc)
 
 
 def problems(violations: list[Violation], schedule: Schedule) -> list[Problem]:

@@ -1,27 +1,57 @@
-"""ICS (RFC 5545) for calendar apps: one timed event per post, all-day events for named days."""
+"""ICS (RFC 5545) for calendar apps: one timed event per post, all-day events for named days.
+
+Values are encoded by `icalendar`'s own property types (TEXT escaping, categories); the lines
+are assembled and folded here, because icalendar's generic serialiser folds character by
+character and took most of a year-long build. The layout is the one icalendar writes with
+sorted properties, and the tests read every file back with icalendar, the `ical` package,
+ical.js and khal.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from functools import lru_cache
 from datetime import UTC, date, datetime, time, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import vCategory, vText
 
 from smmplan import __version__
 from smmplan.model import DayEvent, Post, Schedule
 
 POST_DURATION = timedelta(minutes=15)
 _CONFIRMED = frozenset({"approved", "scheduled", "published"})
+_FOLD_AT = 74  # octets of content per physical line; with the CRLF and the leading space, 75
+_ESCAPES = (ord("\\"), ord("^"))  # never end a folded line inside a TEXT or RFC 6868 escape
 
 
 def to_ics(schedule: Schedule, *, dtstamp: datetime | None = None) -> bytes:
     """Return the schedule as an iCalendar file; DTSTAMP defaults to the window start (UTC)."""
-    stamp = _utc_stamp(dtstamp, schedule.start)
-    calendar = _calendar(schedule)
+    stamp = _stamp(_utc_stamp(dtstamp, schedule.start))
+    lines: list[bytes] = [b"BEGIN:VCALENDAR", *_calendar_properties(schedule)]
     for day in sorted(schedule.days, key=lambda d: (d.date, d.id)):
-        calendar.add_component(_day_event(day, stamp))
+        lines += _day_event(day, stamp)
     for post in schedule.posts:
-        calendar.add_component(_post_event(post, stamp))
-    return calendar.to_ical()
+        lines += _post_event(post, stamp)
+    lines.append(b"END:VCALENDAR")
+    return b"".join(fold(line) + b"\r\n" for line in lines)
+
+
+def fold(line: bytes) -> bytes:
+    """Fold a content line at 75 octets, never inside a UTF-8 sequence or an escape."""
+    if len(line) <= _FOLD_AT:
+        return line
+    chunks = []
+    start = 0
+    while len(line) - start > _FOLD_AT:
+        end = start + _FOLD_AT
+        while line[end] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
+            end -= 1
+        if end - 1 > start and line[end - 1] in _ESCAPES:
+            end -= 1
+        chunks.append(line[start:end])
+        start = end
+    chunks.append(line[start:])
+    return b"\r\n ".join(chunks)
 
 
 def _utc_stamp(dtstamp: datetime | None, window_start: date) -> datetime:
@@ -32,34 +62,45 @@ def _utc_stamp(dtstamp: datetime | None, window_start: date) -> datetime:
     return dtstamp.astimezone(UTC)
 
 
-def _calendar(schedule: Schedule) -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", f"-//smmplan//smmplan {__version__}//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    # icalendar writes and reads X-WR-* values raw (no TEXT escaping), so a line break would
-    # end the property: whitespace is collapsed instead.
-    calendar.add("x-wr-calname", " ".join(schedule.calendar.name.split()))
-    calendar.add("x-wr-timezone", schedule.calendar.timezone)
-    return calendar
+def _stamp(moment: datetime) -> bytes:
+    return moment.strftime("%Y%m%dT%H%M%SZ").encode()
 
 
-def _post_event(post: Post, stamp: datetime) -> Event:
-    start = datetime.strptime(post.utc, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-    event = Event()
-    event.add("uid", f"{post.id}@smmplan")
-    event.add("dtstamp", stamp)
-    event.add("dtstart", start)
-    event.add("dtend", start + POST_DURATION)
-    event.add("summary", f"[{post.channel}] {post.title}")
-    event.add("description", _description(post))
-    if post.link:
-        event.add("url", post.link)
+@lru_cache(maxsize=4096)
+def _text(name: str, value: str) -> bytes:
+    # Titles and summaries repeat all month; escaping each once is enough.
+    return name.encode() + b":" + vText(value).to_ical()
+
+
+def _calendar_properties(schedule: Schedule) -> Iterator[bytes]:
+    yield b"VERSION:2.0"
+    yield f"PRODID:-//smmplan//smmplan {__version__}//EN".encode()
+    yield b"CALSCALE:GREGORIAN"
+    # X-WR-* values are read raw (no TEXT escaping), so a line break would end the property:
+    # whitespace is collapsed instead.
+    yield b"X-WR-CALNAME:" + " ".join(schedule.calendar.name.split()).encode()
+    yield b"X-WR-TIMEZONE:" + schedule.calendar.timezone.encode()
+
+
+def _post_event(post: Post, stamp: bytes) -> list[bytes]:
+    start = datetime.fromisoformat(post.utc)
+    lines = [
+        b"BEGIN:VEVENT",
+        _text("SUMMARY", f"[{post.channel}] {post.title}"),
+        b"DTSTART:" + _stamp(start),
+        b"DTEND:" + _stamp(start + POST_DURATION),
+        b"DTSTAMP:" + stamp,
+        f"UID:{post.id}@smmplan".encode(),  # hex digits: nothing to escape
+    ]
     categories = _categories(post.channel, post.network, post.source, post.pillar)
     if categories:
-        event.add("categories", categories)
-    event.add("status", "CONFIRMED" if post.status in _CONFIRMED else "TENTATIVE")
-    return event
+        lines.append(b"CATEGORIES:" + vCategory(categories).to_ical())
+    lines.append(_text("DESCRIPTION", _description(post)))
+    lines.append(b"STATUS:" + (b"CONFIRMED" if post.status in _CONFIRMED else b"TENTATIVE"))
+    if post.link:
+        lines.append(b"URL:" + post.link.encode())
+    lines.append(b"END:VEVENT")
+    return lines
 
 
 def _description(post: Post) -> str:
@@ -76,14 +117,16 @@ def _categories(*names: str) -> list[str]:
     return list(dict.fromkeys(name for name in names if name))
 
 
-def _day_event(day: DayEvent, stamp: datetime) -> Event:
+def _day_event(day: DayEvent, stamp: bytes) -> list[bytes]:
     start = date.fromisoformat(day.date)
-    event = Event()
-    event.add("uid", f"{day.id}@smmplan")
-    event.add("dtstamp", stamp)
-    event.add("dtstart", start)
-    event.add("dtend", start + timedelta(days=1))
-    event.add("summary", day.name)
-    event.add("transp", "TRANSPARENT")
-    event.add("categories", [day.kind])
-    return event
+    return [
+        b"BEGIN:VEVENT",
+        _text("SUMMARY", day.name),
+        b"DTSTART;VALUE=DATE:" + start.strftime("%Y%m%d").encode(),
+        b"DTEND;VALUE=DATE:" + (start + timedelta(days=1)).strftime("%Y%m%d").encode(),
+        b"DTSTAMP:" + stamp,
+        _text("UID", f"{day.id}@smmplan"),
+        b"CATEGORIES:" + vCategory([day.kind]).to_ical(),
+        b"TRANSP:TRANSPARENT",
+        b"END:VEVENT",
+    ]

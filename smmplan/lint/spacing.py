@@ -13,7 +13,7 @@ NAME = "min-minutes-between-posts"
 
 
 def _instant(utc: str) -> datetime:
-    return datetime.strptime(utc, "%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromisoformat(utc)
 
 
 def check(context: Context) -> Iterator[Finding]:
