@@ -10,8 +10,8 @@ ical.js and khal.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 
 from icalendar import vCategory, vText
 
