@@ -13,9 +13,24 @@ FORMAT_VERSION = 1
 
 
 def to_json(schedule: Schedule) -> bytes:
-    """Return the schedule as indented UTF-8 JSON ending with a newline."""
-    text = json.dumps(_document(schedule), ensure_ascii=False, indent=2, default=_encode_value)
-    return (text + "\n").encode("utf-8")
+    """Return the schedule as UTF-8 JSON, one post (day, unfilled slot) per line."""
+    lines = ["{"]
+    document = _document(schedule)
+    for index, (key, value) in enumerate(document.items()):
+        comma = "," if index < len(document) - 1 else ""
+        if isinstance(value, list) and value:
+            # One record per line reads well in a diff, and the C encoder (which `indent`
+            # turns off) keeps a year of posts fast.
+            items = ",\n".join(f"    {_compact(item)}" for item in value)
+            lines.append(f"  {_compact(key)}: [\n{items}\n  ]{comma}")
+        else:
+            lines.append(f"  {_compact(key)}: {_compact(value)}{comma}")
+    lines.append("}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "), default=_encode_value)
 
 
 def _document(schedule: Schedule) -> dict[str, Any]:
