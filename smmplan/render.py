@@ -59,10 +59,14 @@ class TemplatesFolder(BaseLoader):
         parts = name.replace("\\", "/").split("/")
         if name.startswith("/") or any(p in ("", ".", "..") for p in parts):
             raise TemplateNotFound(name, "give a path inside templates/, without '..'")
-        target = (self.folder / Path(*parts)).resolve()
+        try:
+            target = (self.folder / Path(*parts)).resolve()
+            found = target.is_file()
+        except (OSError, ValueError) as exc:  # a name too long for the file system, a loop
+            raise TemplateNotFound(name[:80], f"cannot open it: {type(exc).__name__}") from None
         if not target.is_relative_to(self.folder):
             raise TemplateNotFound(name, "it leads outside templates/")
-        if not target.is_file():
+        if not found:
             raise TemplateNotFound(name)
         return target
 
@@ -403,6 +407,7 @@ class Renderer:
             LookupError,
             RecursionError,
             MemoryError,
+            AssertionError,  # Jinja checks some filter arguments with assert: truncate(0)
         ) as exc:
             limit = isinstance(exc, SecurityError | RecursionError | MemoryError)
             raise RenderError(

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from smmplan.cli import app
+from smmplan.render import Renderer, RenderError
 
 PROJECT = Path(__file__).resolve().parent.parent
 FILES = sorted(
@@ -147,3 +148,122 @@ def test_a_damaged_example_repo_gives_exit_0_or_1_with_positions(
         _assert_clean(code, output)
         written = [p for p in (root / "out").rglob("*") if p.is_file()]
         assert bool(written) == (code == 0), (code, written)
+
+
+VALUES = [
+    "vars.words",
+    "vars.promo",
+    "post.title",
+    "post.hashtags",
+    "day.date",
+    "calendar",
+    "range(5)",
+    "range(100000)",
+    "'a' * 100000",
+    "'ab'",
+    "''",
+    "[]",
+    "{}",
+    "0",
+    "-1",
+    "100000",
+    "10**5",
+    "1e308",
+    "(1, 2)",
+    "none",
+    "true",
+    "self",
+    "loop",
+    "caller",
+]
+FILTERS = [
+    "upper",
+    "list",
+    "join(', ')",
+    "join('x' * 100000)",
+    "center(100000)",
+    "indent(100000)",
+    "format('a')",
+    "replace('a', 'bb')",
+    "batch(0)",
+    "batch(3, 'x')",
+    "slice(0)",
+    "slice(3)",
+    "wordwrap(0)",
+    "truncate(0)",
+    "sum",
+    "sort",
+    "unique",
+    "first",
+    "last",
+    "length",
+    "int",
+    "float",
+    "round(5)",
+    "tojson",
+    "pprint",
+    "string",
+    "map('upper')",
+    "select",
+    "reverse",
+    "dictsort",
+    "groupby('x')",
+    "attr('__class__')",
+    "format_date",
+    "format_date('full')",
+    "truncate_graphemes(-1)",
+    "truncate_graphemes(3)",
+    "hashtags",
+    "xmlattr",
+    "filesizeformat",
+    "urlize",
+    "min",
+    "max",
+    "abs",
+    "items",
+    "trim",
+    "striptags",
+    "title",
+    "wordcount",
+]
+TEMPLATES = [
+    "{{ %s }}",
+    "{{ %s|%s }}",
+    "{{ %s|%s|%s }}",
+    "{%% for x in %s %%}{{ x|%s }}{%% endfor %%}",
+    "{%% for x in %s %%}{%% for y in %s %%}{%% endfor %%}{%% endfor %%}",
+    "{%% set s = %s %%}{{ s ~ s ~ s|%s }}",
+    "{%% macro m(a) %%}{{ m(a ~ a) }}{{ a|%s }}{%% endmacro %%}{{ m(%s) }}",
+    "{{ %s * %s }}",
+    "{{ %s %% %s }}",
+    "{{ '%%s%%s' %% (%s, %s) }}",
+    "{{ '{}{}'.format(%s, %s) }}",
+    "{{ (%s).__class__ }}{{ %s }}",
+    "{%% include %s %%}",
+]
+
+
+@st.composite
+def templates(draw: st.DrawFn) -> str:
+    shape = draw(st.sampled_from(TEMPLATES))
+    holes = len(re.findall(r"(?<!%)%s", shape))
+    parts = [draw(st.sampled_from(FILTERS if i and "|" in shape else VALUES)) for i in range(holes)]
+    return shape % tuple(parts)
+
+
+@settings(max_examples=300, deadline=timedelta(seconds=10))
+@given(templates())
+def test_a_hostile_template_renders_or_fails_with_a_render_error(text: str) -> None:
+    renderer = Renderer(Path(tempfile.gettempdir()), "ca")
+    context = {
+        "post": {"title": "Launch", "hashtags": ["#a", "#b"]},
+        "calendar": {"id": "x", "name": "X", "vars": {}},
+        "vars": {"words": ["a", "b"], "promo": "XMAS10"},
+        "day": {"date": "2026-12-01", "weekday": "Tuesday", "names": []},
+    }
+    try:
+        body = renderer.render(template=None, text=text, context=context)
+    except RenderError as exc:
+        assert str(exc)
+    else:
+        assert len(body) <= 100_000
