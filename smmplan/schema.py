@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date as Date
 from datetime import time as Time
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
@@ -251,21 +251,28 @@ class Channel(Model):
     limits: Limits = Limits()
 
 
-class Variant(Model):
-    text: str | None = None
-    template: str | None = None
-    hashtags: Hashtags | None = None
-    format: PostFormat | None = None
+class _Written(Model):
+    """Entries whose text comes from inline `text` or a `template` file, never both."""
+
+    text_required: ClassVar[bool] = False
 
     @model_validator(mode="before")
     @classmethod
     def _text_or_template(cls, values: Any) -> Any:
         if isinstance(values, dict):
-            _one_of(values, "text", "template", required=False)
+            _one_of(values, "text", "template", required=cls.text_required)
         return values
 
 
-class Theme(Model):
+class Variant(_Written):
+    text: str | None = None
+    template: str | None = None
+    hashtags: Hashtags | None = None
+    format: PostFormat | None = None
+
+
+class Theme(_Written):
+    text_required: ClassVar[bool] = True
     id: Id | None = None
     name: str
     days: DayList
@@ -278,19 +285,19 @@ class Theme(Model):
     variants: dict[str, Variant] = {}
     lint: Lint = Lint()
 
-    @model_validator(mode="before")
-    @classmethod
-    def _text_or_template(cls, values: Any) -> Any:
-        if isinstance(values, dict):
-            _one_of(values, "text", "template", required=True)
-        return values
 
-
-class _Dated(Model):
+class _Dated(_Written):
     """Shared by entries that fall on a date, a yearly date or an RRULE."""
 
     rrule: RRule | None = None
     start: DateValue | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _date_or_rrule(cls, values: Any) -> Any:
+        if isinstance(values, dict):
+            _one_of(values, "date", "rrule", required=True)
+        return values
 
 
 class Observance(_Dated):
@@ -310,16 +317,9 @@ class Observance(_Dated):
     status: PlannedStatus = "planned"
     lint: Lint = Lint()
 
-    @model_validator(mode="before")
-    @classmethod
-    def _date_or_rrule(cls, values: Any) -> Any:
-        if isinstance(values, dict):
-            _one_of(values, "date", "rrule", required=True)
-            _one_of(values, "text", "template", required=False)
-        return values
 
-
-class Greeting(Model):
+class Greeting(_Written):
+    text_required: ClassVar[bool] = True
     template: str | None = None
     text: str | None = None
     channels: ChannelList | None = None
@@ -327,13 +327,6 @@ class Greeting(Model):
     hashtags: Hashtags = []
     format: PostFormat = "text"
     pillar: str = ""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _text_or_template(cls, values: Any) -> Any:
-        if isinstance(values, dict):
-            _one_of(values, "text", "template", required=True)
-        return values
 
 
 class Blackout(Model):
@@ -384,14 +377,6 @@ class Draft(_Dated):
     campaign: str = ""
     budget: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
     lint: Lint = Lint()
-
-    @model_validator(mode="before")
-    @classmethod
-    def _date_or_rrule(cls, values: Any) -> Any:
-        if isinstance(values, dict):
-            _one_of(values, "date", "rrule", required=True)
-            _one_of(values, "text", "template", required=False)
-        return values
 
 
 class Calendar(Model):

@@ -9,23 +9,6 @@ from datetime import date, time
 
 import regex
 
-NETWORKS = (
-    "instagram",
-    "facebook",
-    "x",
-    "threads",
-    "bluesky",
-    "mastodon",
-    "linkedin",
-    "tiktok",
-    "youtube",
-    "pinterest",
-    "telegram",
-    "vk",
-    "other",
-)
-FORMATS = ("text", "photo", "video", "carousel", "story", "reel", "poll", "link", "audio", "live")
-STATUSES = ("idea", "draft", "review", "approved", "scheduled", "published")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _DAY_WORDS = {
