@@ -314,6 +314,9 @@ class Renderer:
         self.language = language or "en"
         self.folder = root / "templates"
         self._cache: dict[tuple[str, str], Any] = {}
+        self._uses: dict[tuple[str, str], int] = {}
+        self._deps: dict[tuple[str, str], Any] = {}
+        self._memo: dict[tuple[Any, ...], str] = {}
 
     def display(self, name: str) -> str:
         """The template file's path as the user would type it."""
@@ -382,7 +385,35 @@ class Renderer:
         return self.env.template_class.from_code(self.env, bucket.code, globals_, None)
 
     def render(self, *, template: str | None, text: str | None, context: dict[str, Any]) -> str:
-        """The rendered body of one post."""
+        """The rendered body of one post (reused when the template reads the same values)."""
+        source = ("file", template) if template else ("text", text or "")
+        memo_key = self._memo_key(source, context)
+        if memo_key is not None and memo_key in self._memo:
+            return self._memo[memo_key]
+        body = self._render(template, text, context)
+        if memo_key is not None:
+            self._memo[memo_key] = body
+        return body
+
+    def _memo_key(self, source: tuple[str, str], context: dict[str, Any]) -> Any:
+        from smmplan import render_memo
+
+        # Worked out from the second use on: most drafts render once.
+        uses = self._uses[source] = self._uses.get(source, 0) + 1
+        if uses < 2:
+            return None
+        if source not in self._deps:
+            text = source[1]
+            if source[0] == "file" and self.env.loader is not None:
+                try:
+                    text = self.env.loader.get_source(self.env, source[1])[0]
+                except TemplateNotFound:
+                    text = None  # type: ignore[assignment]
+            self._deps[source] = render_memo.dependencies(self.env, text) if text else None
+        deps = self._deps[source]
+        return None if deps is None else (source, render_memo.key(deps, context))
+
+    def _render(self, template: str | None, text: str | None, context: dict[str, Any]) -> str:
         compiled = (
             self._compile("file", template) if template else self._compile("text", text or "")
         )

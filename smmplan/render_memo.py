@@ -1,0 +1,57 @@
+"""Reusing a rendered text when everything the template reads is the same as before.
+
+A month of a weekly rubric renders the same template hundreds of times, often with the
+same result: a theme text that reads only `post.title` and `vars` is identical on every
+Monday. Templates are deterministic (the sandbox offers no clock, randomness or
+environment), so a text can be reused whenever the values the template reads are equal.
+What it reads is found in its syntax tree; a template that reads `post`, `day` or
+`calendar` as a whole, rebinds them, or includes or imports other templates is never reused.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+CONTEXT_OBJECTS = ("post", "day", "calendar")
+_MISSING = object()
+
+Dependencies = tuple[tuple[str, str], ...]
+
+
+def dependencies(env: Any, source: str) -> Dependencies | None:
+    """The (object, attribute) pairs a template reads, or None when that cannot be known."""
+    from jinja2 import TemplateSyntaxError, nodes
+
+    try:
+        tree = env.parse(source)
+    except TemplateSyntaxError:
+        return None
+    others = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
+    if next(tree.find_all(others), None) is not None:
+        return None
+    found: set[tuple[str, str]] = set()
+    read_by_name: set[int] = set()
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        target = node.node
+        if not (isinstance(target, nodes.Name) and target.name in CONTEXT_OBJECTS):
+            continue
+        if isinstance(node, nodes.Getattr):
+            found.add((target.name, node.attr))
+        elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
+            found.add((target.name, node.arg.value))
+        else:
+            return None
+        read_by_name.add(id(target))
+    for name in tree.find_all(nodes.Name):
+        if name.name in CONTEXT_OBJECTS and id(name) not in read_by_name:
+            return None
+    return tuple(sorted(found))
+
+
+def key(deps: Dependencies, context: dict[str, Any]) -> tuple[Any, ...]:
+    """The values a template reads in `context`, hashable."""
+    values: list[Any] = []
+    for obj, attr in deps:
+        value = context.get(obj, {}).get(attr, _MISSING)
+        values.append(tuple(value) if isinstance(value, list) else value)
+    return tuple(values)

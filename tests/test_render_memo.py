@@ -1,0 +1,77 @@
+"""Reusing rendered texts never changes a plan: only templates whose reads are known reuse."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from jinja2.sandbox import SandboxedEnvironment
+from typer.testing import CliRunner
+
+from smmplan import render_memo
+from smmplan.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("{{ post.title }} {{ vars.site }}", (("post", "title"),)),
+        ("{{ post['date'] }} {{ day.names | join(', ') }}", (("day", "names"), ("post", "date"))),
+        (
+            "{% if post.status == 'draft' %}{{ calendar.name }}{% endif %}",
+            (("calendar", "name"), ("post", "status")),
+        ),
+        ("plain text", ()),
+        ("{{ post }}", None),
+        ("{{ post[key] }}", None),
+        ("{% set post = 1 %}{{ post }}", None),
+        ("{% macro m(post) %}{{ post.title }}{% endmacro %}{{ m(post) }}", None),
+        ("{% include 'other.j2' %}", None),
+        ("{% from 'm.j2' import x %}{{ x() }}", None),
+        ("{{ broken", None),
+    ],
+)
+def test_what_a_template_reads(source: str, expected: object) -> None:
+    assert render_memo.dependencies(SandboxedEnvironment(), source) == expected
+
+
+def _build(repo: Path, out: str) -> dict[str, bytes]:
+    result = CliRunner().invoke(app, ["build", "--format", "csv,ics,md,json", "--out", out])
+    assert result.exit_code == 0, result.output
+    return {str(p.relative_to(repo / out)): p.read_bytes() for p in (repo / out).rglob("*.*")}
+
+
+def test_examples_build_the_same_with_and_without_reuse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(ROOT / "calendars", repo / "calendars")
+    shutil.copytree(ROOT / "templates", repo / "templates")
+    monkeypatch.chdir(repo)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    reused = _build(repo, "reused")
+    monkeypatch.setattr(render_memo, "dependencies", lambda env, source: None)
+    fresh = _build(repo, "fresh")
+    assert reused == fresh
+
+
+def test_a_text_that_reads_the_date_differs_every_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "calendars").mkdir()
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "calendars" / "c.yaml").write_text(
+        "smmplan: 1\nname: C\ntimezone: UTC\nperiod: {start: 2026-12-01, end: 2026-12-10}\n"
+        "rules: {disable: [W314, W315, W319]}\n"
+        "channels:\n  ig:\n    network: instagram\n    slots: [{days: daily, times: ['09:00']}]\n"
+        "themes:\n  - {name: Daily, days: daily, text: '{{ post.title }} {{ post.date }}'}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["build", "--format", "csv", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    texts = [line.split(",")[11] for line in result.stdout.splitlines()[1:]]
+    assert texts == [f"Daily 2026-12-{day:02d}" for day in range(1, 11)]
