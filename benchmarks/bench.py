@@ -37,16 +37,16 @@ class Row:
     note: str = ""
 
 
-def measure(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
-            stdout: Path | None = None) -> tuple[float, float]:
+def measure(
+    cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None, stdout: Path | None = None
+) -> tuple[float, float]:
     """Wall-clock seconds and peak resident memory (MB) of one command run."""
     import time
 
     out = stdout.open("wb") if stdout else subprocess.DEVNULL
     try:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), cwd=cwd, env=env, stdout=out,
-                                stderr=subprocess.PIPE)
+        proc = subprocess.Popen(list(cmd), cwd=cwd, env=env, stdout=out, stderr=subprocess.PIPE)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
@@ -55,13 +55,19 @@ def measure(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
         if stdout:
             out.close()  # type: ignore[union-attr]
     if proc.returncode != 0:
-        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n"
-                         f"{stderr[-2000:]}")
+        raise SystemExit(
+            f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{stderr[-2000:]}"
+        )
     return elapsed, usage.ru_maxrss / 1024
 
 
-def median_of(runs: int, cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None,
-              stdout: Path | None = None) -> tuple[float, float]:
+def median_of(
+    runs: int,
+    cmd: Sequence[str],
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    stdout: Path | None = None,
+) -> tuple[float, float]:
     results = [measure(cmd, cwd, env, stdout) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
@@ -85,42 +91,72 @@ def large_calendar(ident: str, days: int, channels: int, drafts: int, observance
         "channels:",
     ]
     for c in range(channels):
-        lines += [f"  ch{c}:", "    network: instagram", "    slots:",
-                  '      - {days: daily, times: ["09:00", "13:00", "18:00"]}']
+        lines += [
+            f"  ch{c}:",
+            "    network: instagram",
+            "    slots:",
+            '      - {days: daily, times: ["09:00", "13:00", "18:00"]}',
+        ]
     lines.append("themes:")
     for day in WEEKDAYS:
-        lines += [f"  - name: Theme {day}", f"    days: [{day}]",
-                  '    text: "{{ post.title }} on {{ post.weekday }}: {{ vars.site }}"',
-                  '    hashtags: ["#Rubric"]']
+        lines += [
+            f"  - name: Theme {day}",
+            f"    days: [{day}]",
+            '    text: "{{ post.title }} on {{ post.weekday }}: {{ vars.site }}"',
+            '    hashtags: ["#Rubric"]',
+        ]
     lines += ["holidays:", "  observances:"]
     for o in range(observances):
         day = start + timedelta(days=(o * 7) % days)
-        lines += [f"    - name: Awareness day {o}", f'      date: "{day:%m-%d}"',
-                  '      text: "Today is {{ post.title }}."']
+        lines += [
+            f"    - name: Awareness day {o}",
+            f'      date: "{day:%m-%d}"',
+            '      text: "Today is {{ post.title }}."',
+        ]
     lines.append("posts:")
     for d in range(drafts):
         day = start + timedelta(days=(d * days) // max(drafts, 1))
-        lines += [f"  - title: Campaign post {d}", f"    date: {day}", '    time: "10:30"',
-                  f"    channels: [ch{d % channels}]", '    text: "Campaign {{ post.date }}"',
-                  "    status: approved"]
+        lines += [
+            f"  - title: Campaign post {d}",
+            f"    date: {day}",
+            '    time: "10:30"',
+            f"    channels: [ch{d % channels}]",
+            '    text: "Campaign {{ post.date }}"',
+            "    status: approved",
+        ]
     return "\n".join(lines) + "\n"
 
 
 def one_off_posts(count: int) -> tuple[str, str]:
     """The same `count` dated events as a smmplan calendar and as a yaml2ics file."""
     start = date(2026, 1, 1)
-    ours = ["smmplan: 1", "name: Peer", "timezone: Europe/Madrid",
-            f"period: {{start: {start}, end: {start + timedelta(days=count // 24 + 1)}}}",
-            "channels:", "  feed:", "    network: other",
-            '    slots: [{days: daily, times: ["00:00"]}]', "posts:"]
+    ours = [
+        "smmplan: 1",
+        "name: Peer",
+        "timezone: Europe/Madrid",
+        f"period: {{start: {start}, end: {start + timedelta(days=count // 24 + 1)}}}",
+        "channels:",
+        "  feed:",
+        "    network: other",
+        '    slots: [{days: daily, times: ["00:00"]}]',
+        "posts:",
+    ]
     peer = ["name: Peer", "timezone: Europe/Madrid", "events:"]
     for n in range(count):
         day = start + timedelta(days=n // 24)
         hour = n % 24
-        ours += [f"  - title: Post {n}", f"    date: {day}", f'    time: "{hour:02d}:15"',
-                 f'    text: "Post number {n}"']
-        peer += [f"  - summary: Post {n}", f"    description: Post number {n}",
-                 f"    begin: {day} {hour:02d}:15:00", "    duration: {minutes: 15}"]
+        ours += [
+            f"  - title: Post {n}",
+            f"    date: {day}",
+            f'    time: "{hour:02d}:15"',
+            f'    text: "Post number {n}"',
+        ]
+        peer += [
+            f"  - summary: Post {n}",
+            f"    description: Post number {n}",
+            f"    begin: {day} {hour:02d}:15:00",
+            "    duration: {minutes: 15}",
+        ]
     return "\n".join(ours) + "\n", "\n".join(peer) + "\n"
 
 
@@ -141,8 +177,10 @@ def bench_latency(runs: int, work: Path) -> list[Row]:
         ('python -c "import typer" (floor)', [sys.executable, "-c", "import typer"]),
         ("smmplan --version", [*smm, "--version"]),
         ("smmplan validate (examples)", [*smm, "validate"]),
-        ("smmplan build, all formats (examples)",
-         [*smm, "build", "--format", "csv,ics,md,json", "--out", str(out)]),
+        (
+            "smmplan build, all formats (examples)",
+            [*smm, "build", "--format", "csv,ics,md,json", "--out", str(out)],
+        ),
     ]
     measure(cases[-1][1], ROOT, env)  # warm the holiday and template caches once
     rows = []
@@ -159,24 +197,32 @@ def bench_latency(runs: int, work: Path) -> list[Row]:
         cold_env["SMMPLAN_CACHE_DIR"] = tempfile.mkdtemp(dir=work, prefix="cold-cache-")
         cold.append(measure([*smm, "validate"], ROOT, cold_env))
     seconds = statistics.median(c[0] for c in cold)
-    rows.append(Row("smmplan validate (examples, cold cache)", seconds,
-                    max(c[1] for c in cold), f"{seconds / floor:.2f} x floor" if floor else ""))
+    rows.append(
+        Row(
+            "smmplan validate (examples, cold cache)",
+            seconds,
+            max(c[1] for c in cold),
+            f"{seconds / floor:.2f} x floor" if floor else "",
+        )
+    )
     return rows
 
 
 def bench_large(runs: int, work: Path, quick: bool) -> list[Row]:
-    size = dict(days=31, channels=2, drafts=5, observances=3) if quick else \
-        dict(days=365, channels=10, drafts=200, observances=50)
+    size = (
+        dict(days=31, channels=2, drafts=5, observances=3)
+        if quick
+        else dict(days=365, channels=10, drafts=200, observances=50)
+    )
     repo = write_repo(work / "large", {"large": large_calendar("large", **size)})
     smm = smmplan_cmd()
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
     measure([*smm, "validate"], repo, env)  # warm caches
     seconds, peak = median_of(runs, [*smm, "validate"], repo, env)
-    posts = sum(1 for _ in open(_build_once(repo, env, smm), encoding="utf-8")) - 1
+    posts = len(_build_once(repo, env, smm).read_text(encoding="utf-8").splitlines()) - 1
     rows = [Row(f"large calendar ({posts} posts): validate", seconds, peak)]
     for fmt in ("csv", "ics", "md", "json", "csv,ics,md,json"):
-        seconds, peak = median_of(runs, [*smm, "build", "--format", fmt, "--out", "out"],
-                                  repo, env)
+        seconds, peak = median_of(runs, [*smm, "build", "--format", fmt, "--out", "out"], repo, env)
         rows.append(Row(f"large calendar: build {fmt}", seconds, peak))
     return rows
 
@@ -188,18 +234,28 @@ def _build_once(repo: Path, env: dict[str, str], smm: list[str]) -> Path:
 
 
 def bench_many(counts: list[int], work: Path, quick: bool) -> list[Row]:
-    size = dict(days=31, channels=2, drafts=5, observances=3) if quick else \
-        dict(days=365, channels=10, drafts=200, observances=50)
+    size = (
+        dict(days=31, channels=2, drafts=5, observances=3)
+        if quick
+        else dict(days=365, channels=10, drafts=200, observances=50)
+    )
     smm = smmplan_cmd()
     env = dict(os.environ)
     rows = []
     for count in counts:
-        repo = write_repo(work / f"many-{count}",
-                          {f"client-{n:03d}": large_calendar(f"client-{n:03d}", **size)
-                           for n in range(count)})
+        repo = write_repo(
+            work / f"many-{count}",
+            {f"client-{n:03d}": large_calendar(f"client-{n:03d}", **size) for n in range(count)},
+        )
         seconds, peak = measure([*smm, "validate"], repo, env)
-        rows.append(Row(f"{count} calendars: validate", seconds, peak,
-                        f"{seconds / count:.3f} s per calendar"))
+        rows.append(
+            Row(
+                f"{count} calendars: validate",
+                seconds,
+                peak,
+                f"{seconds / count:.3f} s per calendar",
+            )
+        )
     return rows
 
 
@@ -211,18 +267,30 @@ def bench_peer(runs: int, work: Path, quick: bool) -> list[Row]:
     smm = smmplan_cmd()
     env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
     measure([*smm, "build", "--format", "ics", "-o", "ours.ics", "--force"], repo, env)
-    ours_s, ours_mb = median_of(runs, [*smm, "build", "--format", "ics", "-o", "ours.ics",
-                                       "--force"], repo, env)
+    ours_s, ours_mb = median_of(
+        runs, [*smm, "build", "--format", "ics", "-o", "ours.ics", "--force"], repo, env
+    )
     rows = [Row(f"{count} one-off posts to ICS: smmplan", ours_s, ours_mb)]
     yaml2ics = shutil.which("yaml2ics", path=str(Path(sys.executable).parent))
     if yaml2ics is None:
-        rows.append(Row(f"{count} one-off posts to ICS: yaml2ics", None, None,
-                        "not installed (pip install -e '.[bench]')"))
+        rows.append(
+            Row(
+                f"{count} one-off posts to ICS: yaml2ics",
+                None,
+                None,
+                "not installed (pip install -e '.[bench]')",
+            )
+        )
         return rows
-    peer_s, peer_mb = median_of(runs, [yaml2ics, "peer.yaml"], repo, env,
-                                stdout=repo / "peer.ics")
-    rows.append(Row(f"{count} one-off posts to ICS: yaml2ics", peer_s, peer_mb,
-                    f"smmplan is {peer_s / ours_s:.1f} x faster"))
+    peer_s, peer_mb = median_of(runs, [yaml2ics, "peer.yaml"], repo, env, stdout=repo / "peer.ics")
+    rows.append(
+        Row(
+            f"{count} one-off posts to ICS: yaml2ics",
+            peer_s,
+            peer_mb,
+            f"smmplan is {peer_s / ours_s:.1f} x faster",
+        )
+    )
     return rows
 
 
@@ -237,8 +305,10 @@ def machine() -> str:
         pass
     from smmplan import __version__
 
-    return (f"smmplan {__version__}, Python {platform.python_version()}, {cpu}, "
-            f"{os.cpu_count()} CPUs, {platform.system()} {platform.release()}")
+    return (
+        f"smmplan {__version__}, Python {platform.python_version()}, {cpu}, "
+        f"{os.cpu_count()} CPUs, {platform.system()} {platform.release()}"
+    )
 
 
 def print_table(rows: list[Row], runs: int) -> None:

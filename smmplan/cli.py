@@ -128,9 +128,7 @@ def validate(
         raise UsageError(f"--format must be one of {', '.join(report.REPORT_FORMATS)}")
     window = parse_window(month, start, end)
     day = parse_date_option("--today", today) if today else date.today()
-    outcome = plan(
-        _files(paths), window, expand_always=False, keep_schedules=False, today=day
-    )
+    outcome = plan(_files(paths), window, expand_always=False, keep_schedules=False, today=day)
     problems = outcome.problems
     sys.stdout.write(report.render(problems, format))
     if not outcome.ok or (strict and problems):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
@@ -16,8 +17,16 @@ SARIF_SCHEMA = (
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """Control characters shown escaped, so a value can never forge another problem line."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
+
+
 def as_text(problems: Sequence[Problem]) -> str:
-    return "".join(f"{p.as_text()}\n" for p in problems)
+    return "".join(f"{_one_line(p.as_text())}\n" for p in problems)
 
 
 def as_json(problems: Sequence[Problem]) -> str:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from string import Template
 
+from smmplan import vocab
 from smmplan.problems import SmmplanError, UsageError
-
-LANGUAGE_RE = re.compile(r"[a-z]{2,3}([_-][A-Za-z]{2,4})?")
 
 # Package data file -> where it goes in the new repo ({id} is the calendar id).
 FILES: dict[str, str] = {
@@ -54,7 +52,7 @@ def checked(options: Options) -> Options:
             f"--country '{options.country}' is not a country the holiday data knows; "
             "use an ISO 3166 code such as US, ES or IN"
         )
-    if not LANGUAGE_RE.fullmatch(options.language):
+    if not vocab.LANGUAGE_RE.fullmatch(options.language):
         raise UsageError(f"--language '{options.language}' is not a language code such as en")
     try:
         check_zone(options.timezone)

@@ -96,6 +96,13 @@ Hashtags = Annotated[list[Hashtag], BeforeValidator(_hashtag_list), _one_or_many
 TextList = Annotated[list[str], BeforeValidator(_listify), _one_or_many(_TEXT)]
 Zone = Annotated[str, _parsed(Code.BAD_TIMEZONE, _zone)]
 RRule = Annotated[str, _parsed(Code.BAD_RRULE, _rrule)]
+Language = Annotated[
+    str,
+    _parsed(
+        Code.SCHEMA,
+        _pattern(vocab.LANGUAGE_RE, "language code: use e.g. ca, nl, en-GB, zh-Hant"),
+    ),
+]
 Id = Annotated[str, _parsed(Code.BAD_ID, _pattern(vocab.ID_RE, "id: use a-z, 0-9 and '-'"))]
 ChannelKey = Annotated[
     str, _parsed(Code.BAD_ID, _pattern(vocab.CHANNEL_RE, "channel key: use a-z, 0-9, '_', '-'"))
@@ -384,7 +391,7 @@ class Calendar(Model):
     id: Id | None = None
     name: str
     timezone: Zone
-    language: str = ""
+    language: Language = ""
     period: Period | None = None
     vars: dict[str, Any] = {}
     include: TextList = []

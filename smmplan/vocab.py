@@ -19,6 +19,8 @@ _DAY_WORDS = {
     "weekends": [5, 6],
 }
 ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+# BCP 47-like language tags as calendars write them: ca, nl, en-GB, zh-Hant, pt_BR.
+LANGUAGE_RE = re.compile(r"[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*")
 CHANNEL_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _TIME_RE = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 _DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

@@ -244,7 +244,7 @@ def test_outputs_are_readable_like_any_new_file(repo: Path) -> None:
 
 def test_a_known_key_in_the_wrong_place_says_so(repo: Path) -> None:
     (repo / "calendars" / "shop.yaml").write_text(
-        CALENDAR.replace("    account: \"@shop\"\n", "    account: \"@shop\"\n    themes: []\n"),
+        CALENDAR.replace('    account: "@shop"\n', '    account: "@shop"\n    themes: []\n'),
         encoding="utf-8",
     )
     code, out, _ = run("validate")
@@ -254,8 +254,9 @@ def test_a_known_key_in_the_wrong_place_says_so(repo: Path) -> None:
 
 def test_empty_values_mean_not_given(repo: Path) -> None:
     (repo / "calendars" / "shop.yaml").write_text(
-        CALENDAR.replace('account: "@shop"', "account: ~\n    timezone:")
-        .replace("name: Test Shop", "name: Test Shop\nlanguage:\nvars:"),
+        CALENDAR.replace('account: "@shop"', "account: ~\n    timezone:").replace(
+            "name: Test Shop", "name: Test Shop\nlanguage:\nvars:"
+        ),
         encoding="utf-8",
     )
     code, out, _ = run("validate")
@@ -265,3 +266,23 @@ def test_empty_values_mean_not_given(repo: Path) -> None:
     )
     code, out, _ = run("validate")
     assert out.startswith("calendars/shop.yaml:2:1: error E101 'name' is empty; it needs a value")
+
+
+def test_a_value_with_a_line_break_cannot_forge_a_problem_line() -> None:
+    from smmplan.problems import Problem
+    from smmplan.report import as_text
+
+    forged = "bad\ncalendars/x.yaml:1:1: error E999 forged"
+    text = as_text([Problem("a.yaml", 1, 2, "error", "E101", f"'{forged}' is not allowed")])
+    assert text.count("\n") == 1
+    assert "\\n" in text
+
+
+def test_language_must_look_like_a_language_code(repo: Path) -> None:
+    (repo / "calendars" / "shop.yaml").write_text(
+        CALENDAR.replace("name: Test Shop", "name: Test Shop\nlanguage: ../../etc/passwd"),
+        encoding="utf-8",
+    )
+    code, out, _ = run("validate")
+    assert code == 1
+    assert out.startswith("calendars/shop.yaml:3:11: error E101 '../../etc/passwd' is not a valid")

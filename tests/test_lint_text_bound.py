@@ -9,8 +9,25 @@ from smmplan.limits import text_length
 from smmplan.lint.text_length import _surely_within
 
 PIECES = st.sampled_from(
-    ["Bon dia", " ", ".", "https://casacafe.example/nadal", "a.co", "www.example.org/x?y=1",
-     "Καλημέρα", "नमस्ते", "聖誕快樂", "👨‍👩‍👧‍👦", "🇪🇸", "é", "e\u0301", "#Tag", "\n", "…", "—"]
+    [
+        "Bon dia",
+        " ",
+        ".",
+        "https://casacafe.example/nadal",
+        "a.co",
+        "www.example.org/x?y=1",
+        "Καλημέρα",
+        "नमस्ते",
+        "聖誕快樂",
+        "👨‍👩‍👧‍👦",
+        "🇪🇸",
+        "é",
+        "e\u0301",
+        "#Tag",
+        "\n",
+        "…",
+        "—",
+    ]
 )
 TEXTS = st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=60).map("".join)
 COUNTINGS = ("x", "graphemes", "graphemes-url23", "utf16", "codepoints")
