@@ -43,21 +43,18 @@ def measure(
     """Wall-clock seconds and peak resident memory (MB) of one command run."""
     import time
 
-    out = stdout.open("wb") if stdout else subprocess.DEVNULL
-    try:
+    # Output goes to files, not pipes: a pipe nobody reads fills up and stalls the command.
+    with tempfile.TemporaryFile() as errors, open(stdout or os.devnull, "wb") as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(cmd), cwd=cwd, env=env, stdout=out, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(list(cmd), cwd=cwd, env=env, stdout=out, stderr=errors)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
-        stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    finally:
-        if stdout:
-            out.close()  # type: ignore[union-attr]
-    if proc.returncode != 0:
-        raise SystemExit(
-            f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{stderr[-2000:]}"
-        )
+        code = os.waitstatus_to_exitcode(status)
+        proc.returncode = code
+        errors.seek(0)
+        tail = errors.read()[-2000:].decode(errors="replace")
+    if code != 0:
+        raise SystemExit(f"benchmark command failed ({code}): {' '.join(cmd)}\n{tail}")
     return elapsed, usage.ru_maxrss / 1024
 
 
@@ -88,6 +85,8 @@ def large_calendar(ident: str, days: int, channels: int, drafts: int, observance
         "timezone: Europe/Madrid",
         f"period: {{start: {start}, end: {end}}}",
         "vars: {site: https://client.example}",
+        # Three posts a day on every channel with one format is this client's plan.
+        "rules: {max_posts_per_day: 4, max_format_share: 1, disable: [W319]}",
         "channels:",
     ]
     for c in range(channels):

@@ -19,6 +19,25 @@ Dependencies = tuple[tuple[str, str], ...]
 
 
 def dependencies(env: Any, source: str) -> Dependencies | None:
+    """What `source` reads, kept in the on-disk cache: parsing costs more than rendering."""
+    import hashlib
+
+    import jinja2
+
+    from smmplan import cache
+
+    digest = hashlib.sha256(source.encode()).hexdigest()
+    cache_key = ("reads-1", jinja2.__version__, digest)
+    stored = cache.get("template-reads", cache_key)
+    if stored is not None:
+        found = stored["reads"]
+        return None if found is None else tuple((obj, attr) for obj, attr in found)
+    reads = find_reads(env, source)
+    cache.put("template-reads", cache_key, {"reads": reads})
+    return reads
+
+
+def find_reads(env: Any, source: str) -> Dependencies | None:
     """The (object, attribute) pairs a template reads, or None when that cannot be known."""
     from jinja2 import TemplateSyntaxError, nodes
 

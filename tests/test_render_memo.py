@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
     ],
 )
 def test_what_a_template_reads(source: str, expected: object) -> None:
+    assert render_memo.find_reads(SandboxedEnvironment(), source) == expected
     assert render_memo.dependencies(SandboxedEnvironment(), source) == expected
 
 
