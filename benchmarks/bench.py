@@ -134,6 +134,9 @@ def one_off_posts(count: int) -> tuple[str, str]:
         "name: Peer",
         "timezone: Europe/Madrid",
         f"period: {{start: {start}, end: {start + timedelta(days=count // 24 + 1)}}}",
+        # A plain conversion, like the peer's: an hourly feed, so the frequency and gap
+        # checks (which the peer does not have) are off.
+        "rules: {disable: [W312, W313, W314, W315, W317, W318, W319, W320]}",
         "channels:",
         "  feed:",
         "    network: other",

@@ -445,18 +445,21 @@ class _Planner:
         template, text = fields["template"], fields["text"]
         if template is None and text is None:
             return ""
-        context = {
-            "post": {k: v for k, v in post.as_dict().items() if k != "text"},
-            "calendar": {
-                "id": self.c.id,
-                "name": self.m.name,
-                "timezone": self.m.timezone,
-                "language": self.m.language,
+
+        def context() -> dict[str, Any]:
+            return {
+                "post": {k: v for k, v in post.as_dict().items() if k != "text"},
+                "calendar": {
+                    "id": self.c.id,
+                    "name": self.m.name,
+                    "timezone": self.m.timezone,
+                    "language": self.m.language,
+                    "vars": self.m.vars,
+                },
                 "vars": self.m.vars,
-            },
-            "vars": self.m.vars,
-            "day": {"date": day.isoformat(), "weekday": post.weekday, "names": names},
-        }
+                "day": {"date": day.isoformat(), "weekday": post.weekday, "names": names},
+            }
+
         try:
             return self.renderer.render(template=template, text=text, context=context)
         except RenderError as exc:

@@ -24,6 +24,7 @@ MAX_SECONDS = 2.0  # wall-clock time of one render
 MAX_INT_ARG = 100_000  # integer arguments to calls and operands of * and **
 MAX_TEMPLATE_BYTES = 256 * 1024  # one template file
 MAX_BUILT = 1_000_000  # characters built by all steps of one render, kept or not
+_JINJA_SYNTAX = re.compile(r"\{[{%#]")
 _GRAPHEME = regex.compile(r"\X")
 _HASHTAG_IN_TEXT = regex.compile(r"#[\p{L}\p{M}\p{N}_]+")
 _PRINTF_FIELD = re.compile(r"%(?:\([^)]*\))?[#0 +\-]*(\d*|\*)(?:\.(\d*|\*))?")
@@ -384,8 +385,24 @@ class Renderer:
         globals_ = self.env.make_globals(None)
         return self.env.template_class.from_code(self.env, bucket.code, globals_, None)
 
-    def render(self, *, template: str | None, text: str | None, context: dict[str, Any]) -> str:
-        """The rendered body of one post (reused when the template reads the same values)."""
+    def render(
+        self,
+        *,
+        template: str | None,
+        text: str | None,
+        context: dict[str, Any] | Callable[[], dict[str, Any]],
+    ) -> str:
+        """The rendered body of one post (reused when the template reads the same values).
+
+        `context` may be a function, called only when the text needs rendering at all.
+        """
+        if template is None and not _JINJA_SYNTAX.search(text or ""):
+            # Plain text renders to itself (Jinja drops one trailing newline): no compiling.
+            body = (text or "").removesuffix("\n")
+            self._check_control(body, None, text)
+            return body
+        if callable(context):
+            context = context()
         source = ("file", template) if template else ("text", text or "")
         memo_key = self._memo_key(source, context)
         if memo_key is not None and memo_key in self._memo:

@@ -179,7 +179,7 @@ Positive = Annotated[int, Field(ge=1)]
 class Lint(Model):
     """`lint:` of one theme, observance or draft: rules that do not apply to it."""
 
-    disable: LintCodes = []
+    disable: LintCodes = Field(default_factory=list)
 
 
 class Rules(Model):
@@ -255,7 +255,7 @@ class Channel(Model):
     account: str = ""
     timezone: Zone | None = None
     slots: list[Slot] = Field(min_length=1)
-    limits: Limits = Limits()
+    limits: Limits = Field(default_factory=Limits)
 
 
 class _Written(Model):
@@ -286,11 +286,11 @@ class Theme(_Written):
     channels: ChannelList | None = None
     template: str | None = None
     text: str | None = None
-    hashtags: Hashtags = []
+    hashtags: Hashtags = Field(default_factory=list)
     format: PostFormat = "text"
     pillar: str = ""
-    variants: dict[str, Variant] = {}
-    lint: Lint = Lint()
+    variants: dict[str, Variant] = Field(default_factory=dict)
+    lint: Lint = Field(default_factory=Lint)
 
 
 class _Dated(_Written):
@@ -315,14 +315,14 @@ class Observance(_Dated):
     title: str | None = None
     text: str | None = None
     template: str | None = None
-    hashtags: Hashtags = []
+    hashtags: Hashtags = Field(default_factory=list)
     channels: ChannelList | None = None
     format: PostFormat = "text"
     pillar: str = ""
-    media: TextList = []
+    media: TextList = Field(default_factory=list)
     link: str = ""
     status: PlannedStatus = "planned"
-    lint: Lint = Lint()
+    lint: Lint = Field(default_factory=Lint)
 
 
 class Greeting(_Written):
@@ -331,7 +331,7 @@ class Greeting(_Written):
     text: str | None = None
     channels: ChannelList | None = None
     time: TimeValue | None = None
-    hashtags: Hashtags = []
+    hashtags: Hashtags = Field(default_factory=list)
     format: PostFormat = "text"
     pillar: str = ""
 
@@ -353,12 +353,12 @@ class PackUse(Model):
 class Holidays(Model):
     country: str | None = None
     subdivision: str | None = None
-    categories: TextList = []
+    categories: TextList = Field(default_factory=list)
     on_holiday: Literal["skip", "keep"] = "skip"
     greeting: Greeting | None = None
-    observances: list[Observance] = []
-    packs: Annotated[list[str | PackUse], BeforeValidator(_listify)] = []
-    blackout: list[Blackout] = []
+    observances: list[Observance] = Field(default_factory=list)
+    packs: Annotated[list[str | PackUse], BeforeValidator(_listify)] = Field(default_factory=list)
+    blackout: list[Blackout] = Field(default_factory=list)
 
     def pack_uses(self) -> list[PackUse]:
         """`packs`, with a bare name read as `{name: ...}`."""
@@ -368,14 +368,16 @@ class Holidays(Model):
 class Draft(_Dated):
     id: Id | None = None
     date: DateValue | None = None
-    skip: Annotated[list[DateValue], BeforeValidator(_listify), _one_or_many(_TEXT)] = []
+    skip: Annotated[list[DateValue], BeforeValidator(_listify), _one_or_many(_TEXT)] = Field(
+        default_factory=list
+    )
     time: TimeValue | None = None
     channels: ChannelList | None = None
     title: str | None = None
     text: str | None = None
     template: str | None = None
-    hashtags: Hashtags = []
-    media: TextList = []
+    hashtags: Hashtags = Field(default_factory=list)
+    media: TextList = Field(default_factory=list)
     link: str = ""
     format: PostFormat = "text"
     pillar: str = ""
@@ -383,7 +385,7 @@ class Draft(_Dated):
     owner: str = ""
     campaign: str = ""
     budget: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
-    lint: Lint = Lint()
+    lint: Lint = Field(default_factory=Lint)
 
 
 class Calendar(Model):
@@ -393,25 +395,25 @@ class Calendar(Model):
     timezone: Zone
     language: Language = ""
     period: Period | None = None
-    vars: dict[str, Any] = {}
-    include: TextList = []
+    vars: dict[str, Any] = Field(default_factory=dict)
+    include: TextList = Field(default_factory=list)
     channels: dict[ChannelKey, Channel] = Field(min_length=1)
-    themes: list[Theme] = []
-    holidays: Holidays = Holidays()
-    posts: list[Draft] = []
-    rules: Rules = Rules()
+    themes: list[Theme] = Field(default_factory=list)
+    holidays: Holidays = Field(default_factory=Holidays)
+    posts: list[Draft] = Field(default_factory=list)
+    rules: Rules = Field(default_factory=Rules)
 
 
 class FragmentHolidays(Model):
-    observances: list[Observance] = []
-    blackout: list[Blackout] = []
+    observances: list[Observance] = Field(default_factory=list)
+    blackout: list[Blackout] = Field(default_factory=list)
 
 
 class Fragment(Model):
     """What an `include:` file may hold."""
 
-    vars: dict[str, Any] = {}
-    themes: list[Theme] = []
-    holidays: FragmentHolidays = FragmentHolidays()
-    posts: list[Draft] = []
-    rules: Rules = Rules()
+    vars: dict[str, Any] = Field(default_factory=dict)
+    themes: list[Theme] = Field(default_factory=list)
+    holidays: FragmentHolidays = Field(default_factory=FragmentHolidays)
+    posts: list[Draft] = Field(default_factory=list)
+    rules: Rules = Field(default_factory=Rules)

@@ -76,3 +76,22 @@ def test_a_text_that_reads_the_date_differs_every_day(
     assert result.exit_code == 0, result.output
     texts = [line.split(",")[11] for line in result.stdout.splitlines()[1:]]
     assert texts == [f"Daily 2026-12-{day:02d}" for day in range(1, 11)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain text.",
+        "Two lines\nand a trailing newline\n",
+        "Braces { } and 100% sure",
+        "  padded  ",
+    ],
+)
+def test_plain_text_renders_as_jinja_would(tmp_path: Path, text: str) -> None:
+    from smmplan.render import Renderer
+
+    (tmp_path / "templates").mkdir()
+    renderer = Renderer(tmp_path, "en")
+    assert renderer.render(template=None, text=text, context={}) == (
+        renderer.env.from_string(text).render()
+    )
