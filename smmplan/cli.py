@@ -214,6 +214,10 @@ def schema(
 
 def main() -> None:
     """Console entry point."""
+    if sys.argv[1:] == ["--version"]:
+        # Answered before typer builds every command's parser: --version stays instant.
+        sys.stdout.write(f"smmplan {__version__}\n")
+        return
     app(prog_name="smmplan")
 
 

@@ -286,3 +286,20 @@ def test_language_must_look_like_a_language_code(repo: Path) -> None:
     code, out, _ = run("validate")
     assert code == 1
     assert out.startswith("calendars/shop.yaml:3:11: error E101 '../../etc/passwd' is not a valid")
+
+
+def test_console_script_version_matches_the_typer_option() -> None:
+    import subprocess
+    import sys
+
+    fast = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from smmplan.cli import main; sys.argv=['smmplan','--version']; main()",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert fast.stdout == run("--version")[1] == f"smmplan {__version__}\n"

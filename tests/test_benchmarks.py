@@ -1,0 +1,32 @@
+"""The benchmark script runs end to end on tiny inputs (its figures are not checked here)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_benchmark_script_runs_on_tiny_inputs() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench.py"),
+            "--quick",
+            "--only",
+            "large,many,peer",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
+    cases = [row.split("|")[1].strip() for row in rows[1:]]
+    assert any(case.startswith("large calendar (") and "posts): validate" in case for case in cases)
+    assert "large calendar: build csv,ics,md,json" in cases
+    assert "2 calendars: validate" in cases
+    assert any(case.startswith("50 one-off posts to ICS: smmplan") for case in cases)
