@@ -56,9 +56,9 @@ def _first(items: list[str]) -> str:
 
 def _generic_row(post: Post) -> list[str]:
     # The standard CSV's cells; neutralising is done once, in to_csv, for every preset.
-    from smmplan.export.csv import _row
+    from smmplan.export.csv import post_row
 
-    return _row(post, safe=False)
+    return post_row(post, safe=False)
 
 
 def _hootsuite_row(post: Post) -> list[str]:
@@ -151,7 +151,7 @@ def files(preset: Preset, schedule: Schedule) -> dict[str, list[Post]]:
 
 def to_csv(preset: Preset, posts: list[Post], *, safe: bool = True, bom: bool = False) -> bytes:
     """The bytes of one preset file: RFC 4180, CRLF, UTF-8, formula cells neutralised."""
-    from smmplan.export.csv import _neutralise as neutralise
+    from smmplan.export.csv import neutralise
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")

@@ -18,13 +18,14 @@ def to_csv(schedule: Schedule, *, safe: bool = True, bom: bool = False) -> bytes
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(POST_FIELDS)
     for post in schedule.posts:
-        writer.writerow(_row(post, safe=safe))
+        writer.writerow(post_row(post, safe=safe))
     return ("\ufeff" if bom else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
 
 
-def _row(post: Post, *, safe: bool) -> list[str]:
+def post_row(post: Post, *, safe: bool) -> list[str]:
+    """The CSV cells of one post, in column order; formula-neutralised when `safe`."""
     cells = [_cell(name, getattr(post, name)) for name in POST_FIELDS]
-    return [_neutralise(cell) for cell in cells] if safe else cells
+    return [neutralise(cell) for cell in cells] if safe else cells
 
 
 def _cell(name: str, value: object) -> str:
@@ -44,5 +45,6 @@ def format_budget(budget: object) -> str:
     return str(budget)
 
 
-def _neutralise(cell: str) -> str:
+def neutralise(cell: str) -> str:
+    """A leading `'` on a cell a spreadsheet would run as a formula."""
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
