@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smmplan.calendar import Source, display_path, read_source, validate_model
+from smmplan.calendar import Source, read_source, validate_model
 from smmplan.loader import KeyPath
 from smmplan.model import Schedule
 from smmplan.problems import Code, Collector, Problem, UsageError
@@ -45,7 +45,7 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
-        return not any(p.level == "error" for p in self.problems)
+        return not any(p.level == "error" for item in self.planned for p in item.problems)
 
 
 def parse_window(month: str | None, start: str | None, end: str | None) -> Window | None:
@@ -220,6 +220,3 @@ def dtstamp_from(source_date_epoch: str | None) -> datetime | None:
         return datetime.fromtimestamp(int(source_date_epoch), tz=UTC)
     except (ValueError, OverflowError, OSError):
         raise UsageError(f"SOURCE_DATE_EPOCH '{source_date_epoch}' is not a Unix time") from None
-
-
-__all__ = ["Outcome", "Planned", "Window", "discover", "display_path", "parse_window", "plan"]

@@ -25,9 +25,12 @@ _state = {"debug": False}
 ISSUES_URL = "https://github.com/smmplan/smmplan/issues"
 
 
+VERSION_LINE = f"smmplan {__version__}"
+
+
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"smmplan {__version__}")
+        typer.echo(VERSION_LINE)
         raise typer.Exit()
 
 
@@ -216,7 +219,7 @@ def main() -> None:
     """Console entry point."""
     if sys.argv[1:] == ["--version"]:
         # Answered before typer builds every command's parser: --version stays instant.
-        sys.stdout.write(f"smmplan {__version__}\n")
+        sys.stdout.write(f"{VERSION_LINE}\n")
         return
     app(prog_name="smmplan")
 

@@ -113,7 +113,6 @@ ChannelList = Annotated[
     Field(min_length=1),
     _one_or_many(_TEXT, min_items=1),
 ]
-Text = Annotated[str, BeforeValidator(lambda v: v)]
 Network = Literal[
     "instagram",
     "facebook",

@@ -24,23 +24,14 @@ def run_build(files: list[Path], window: Window | None, request: Request) -> int
     console = Console(stderr=True, highlight=False)
     outcome = _plan_with_progress(files, window, console)
     problems = outcome.problems
-    if problems:
-        sys.stderr.write(report.as_text(problems))
     if not outcome.ok:
-        console.print(
-            f"[red]build stopped: {sum(p.level == 'error' for p in problems)} "
-            "error(s); nothing was written[/red]"
-        )
-        return 1
+        return _stopped(console, problems)
+    sys.stderr.write(report.as_text(problems))  # the warnings
     schedules = [p.schedule for p in outcome.planned if p.schedule is not None]
     try:
         files_out = render_files(schedules, request)
     except ProblemsFound as exc:  # a --preset scheduler's rules
-        sys.stderr.write(report.as_text(exc.problems))
-        console.print(
-            f"[red]build stopped: {len(exc.problems)} error(s); nothing was written[/red]"
-        )
-        return 1
+        return _stopped(console, exc.problems)
     if request.output == "-":
         sys.stdout.buffer.write(next(iter(files_out.values())))
         sys.stdout.flush()
@@ -50,6 +41,14 @@ def run_build(files: list[Path], window: Window | None, request: Request) -> int
     write_all(files_out)
     _summary(console, schedules, files_out, problems)
     return 0
+
+
+def _stopped(console: Console, problems: list[Problem]) -> int:
+    """Print every problem and say that nothing was written; the exit code of a failed build."""
+    sys.stderr.write(report.as_text(problems))
+    errors = sum(p.level == "error" for p in problems)
+    console.print(f"[red]build stopped: {errors} error(s); nothing was written[/red]")
+    return 1
 
 
 def _plan_with_progress(files: list[Path], window: Window | None, console: Console) -> Outcome:

@@ -16,10 +16,9 @@ def _known() -> dict[str, str]:
 
 def check_zone(name: str) -> str:
     """The zone name itself when it is a known IANA zone, spelt with the right case."""
-    known = _known()
-    if name in known.values():
+    right = _known().get(name.strip().lower())
+    if right == name:
         return name
-    right = known.get(name.strip().lower())
     # repr: a name with a line break must not print as a line of its own in CI logs.
     if right:
         raise ValueError(f"unknown time zone {name!r}; zone names are case-sensitive: '{right}'")

@@ -91,3 +91,26 @@ def line_of(text: str, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in the calendar text")
+
+
+EXAMPLES = Path(__file__).resolve().parents[1]
+
+
+def copy_examples(repo: Path) -> Path:
+    """A copy of the shipped example repo (calendars and templates) at `repo`."""
+    import shutil
+
+    for part in ("calendars", "templates"):
+        shutil.copytree(EXAMPLES / part, repo / part)
+    return repo
+
+
+def build_every_format(repo: Path, out: str) -> dict[str, bytes]:
+    """Run `smmplan build` in the current folder into `out`; the written files by name."""
+    from typer.testing import CliRunner
+
+    from smmplan.cli import app
+
+    result = CliRunner().invoke(app, ["build", "--format", "csv,ics,md,json", "--out", out])
+    assert result.exit_code == 0, result.output
+    return {str(p.relative_to(repo / out)): p.read_bytes() for p in (repo / out).rglob("*.*")}

@@ -3,40 +3,27 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from smmplan.cli import app
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _build(repo: Path, out: str) -> dict[str, bytes]:
-    result = CliRunner().invoke(app, ["build", "--format", "csv,ics,md,json", "--out", out])
-    assert result.exit_code == 0, result.output
-    return {str(p.relative_to(repo / out)): p.read_bytes() for p in (repo / out).rglob("*.*")}
+from calendars_for_tests import build_every_format, copy_examples
 
 
 def test_cold_warm_and_broken_cache_give_identical_outputs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "calendars", repo / "calendars")
-    shutil.copytree(ROOT / "templates", repo / "templates")
+    repo = copy_examples(tmp_path / "repo")
     monkeypatch.chdir(repo)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     monkeypatch.setenv("SMMPLAN_CACHE_DIR", str(tmp_path / "cache"))
-    cold = _build(repo, "cold")
+    cold = build_every_format(repo, "cold")
     assert (tmp_path / "cache" / "holidays").is_dir()
-    warm = _build(repo, "warm")
+    warm = build_every_format(repo, "warm")
     # A cache that cannot be written (a file where the folder should be) is simply skipped.
     blocked = tmp_path / "blocked"
     blocked.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("SMMPLAN_CACHE_DIR", str(blocked))
-    unusable = _build(repo, "unusable")
+    unusable = build_every_format(repo, "unusable")
     assert cold == warm == unusable
     assert len(cold) == 12
 

@@ -9,15 +9,14 @@ explicitly and review the diff before committing:
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
+from calendars_for_tests import copy_examples
 from typer.testing import CliRunner
 
 from smmplan.cli import app
 
-ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"
 FORMATS = ("csv", "ics", "md", "json")
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
@@ -26,8 +25,7 @@ EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     repo = tmp_path_factory.mktemp("repo")
-    shutil.copytree(ROOT / "calendars", repo / "calendars")
-    shutil.copytree(ROOT / "templates", repo / "templates")
+    copy_examples(repo)
     old_cwd, old_epoch = Path.cwd(), os.environ.get("SOURCE_DATE_EPOCH")
     os.chdir(repo)
     os.environ["SOURCE_DATE_EPOCH"] = EPOCH

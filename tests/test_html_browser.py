@@ -12,13 +12,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from calendars_for_tests import copy_examples
 
 from smmplan.export.html import to_html
 from smmplan.model import Schedule
 from tests.calendars_for_tests import calendar, plan_text, schedule_of
 from tests.test_html import Page as Dom
 
-ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and not os.environ.get("CI"):
     pytest.skip("chromium is not installed (CI installs it)", allow_module_level=True)
@@ -48,8 +48,7 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Schedule, Path]:
     """The shipped café calendar for December 2026, as HTML in a file."""
     repo = tmp_path_factory.mktemp("repo")
-    shutil.copytree(ROOT / "calendars", repo / "calendars")
-    shutil.copytree(ROOT / "templates", repo / "templates")
+    copy_examples(repo)
     from smmplan.build import plan_one
 
     schedule = schedule_of(plan_one(repo / "calendars" / "casa-cafe.yaml", None))

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from calendars_for_tests import build_every_format, copy_examples
 from jinja2.sandbox import SandboxedEnvironment
 from typer.testing import CliRunner
 
 from smmplan import render_memo
 from smmplan.cli import app
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize(
@@ -39,23 +37,15 @@ def test_what_a_template_reads(source: str, expected: object) -> None:
     assert render_memo.dependencies(SandboxedEnvironment(), source) == expected
 
 
-def _build(repo: Path, out: str) -> dict[str, bytes]:
-    result = CliRunner().invoke(app, ["build", "--format", "csv,ics,md,json", "--out", out])
-    assert result.exit_code == 0, result.output
-    return {str(p.relative_to(repo / out)): p.read_bytes() for p in (repo / out).rglob("*.*")}
-
-
 def test_examples_build_the_same_with_and_without_reuse(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "calendars", repo / "calendars")
-    shutil.copytree(ROOT / "templates", repo / "templates")
+    repo = copy_examples(tmp_path / "repo")
     monkeypatch.chdir(repo)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
-    reused = _build(repo, "reused")
+    reused = build_every_format(repo, "reused")
     monkeypatch.setattr(render_memo, "dependencies", lambda env, source: None)
-    fresh = _build(repo, "fresh")
+    fresh = build_every_format(repo, "fresh")
     assert reused == fresh
 
 
