@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import calendar as months
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smmplan.calendar import Source, read_source, validate_model
-from smmplan.loader import KeyPath
-from smmplan.model import Schedule
+from smmplan import check_cache
 from smmplan.problems import Code, Collector, Problem, UsageError
 
 if TYPE_CHECKING:
+    from smmplan.calendar import Source
+    from smmplan.loader import KeyPath
+    from smmplan.model import Schedule
     from smmplan.render import Renderer
 
 MAX_WINDOW_DAYS = 3 * 366 + 1
@@ -107,20 +109,48 @@ def plan(
     on_progress: Callable[[Path], None] | None = None,
     today: date | None = None,
     lint: bool = True,
+    reuse: bool = False,
 ) -> Outcome:
     """Load, check, expand and lint every calendar, collecting every problem.
 
-    Without `keep_schedules` only problems are kept, so memory stays flat over many calendars.
+    Without `keep_schedules` only problems are kept, so memory stays flat over many calendars;
+    with `reuse` too, the problems of a calendar whose inputs are unchanged since it was last
+    checked come from the cache (smmplan.check_cache) instead of checking it again.
     """
     outcome = Outcome()
+    options: dict[str, object] = {
+        "window": [str(window.start), str(window.end)] if window else None,
+        "expand_always": expand_always,
+        "today": str(today) if today else None,
+        "lint": lint,
+    }
+    check = functools.partial(
+        plan_one, window=window, expand_always=expand_always, today=today, lint=lint
+    )
     for file in files:
-        planned = plan_one(file, window, expand_always=expand_always, today=today, lint=lint)
+        if keep_schedules or not reuse:
+            planned = check(file)
+        else:
+            planned = _reused_or_checked(file, options, check)
         if not keep_schedules:
             planned.schedule = None
         outcome.planned.append(planned)
         if on_progress:
             on_progress(file)
     return outcome
+
+
+def _reused_or_checked(
+    file: Path, options: dict[str, object], check: Callable[[Path], Planned]
+) -> Planned:
+    cache_key = check_cache.key(file, options)
+    problems = check_cache.lookup(cache_key)
+    if problems is not None:
+        return Planned(file, problems)
+    with check_cache.recording() as reads:
+        planned = check(file)
+    check_cache.store(cache_key, reads, planned.problems)
+    return planned
 
 
 def plan_one(
@@ -136,6 +166,7 @@ def plan_one(
     `today` dates the rules that look at it (approval due, drafts in the past); without it
     they do not run, so a build gives the same warnings on every day.
     """
+    from smmplan.calendar import read_source, validate_model
     from smmplan.checks import check
     from smmplan.schema import Calendar
 

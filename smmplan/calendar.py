@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from smmplan import check_cache
 from smmplan.loader import KeyPath, Located, Pos, load_file
 from smmplan.problems import Code, Collector
 
@@ -38,8 +39,12 @@ def find_root(file: Path) -> Path:
     """The calendar repo's root: nearest folder upwards with templates/, calendars/ or .git."""
     start = file.resolve().parent
     for folder in (start, *start.parents):
-        if any((folder / name).exists() for name in ("templates", "calendars", ".git")):
-            return folder
+        for name in ("templates", "calendars", ".git"):
+            marker = folder / name
+            found = marker.exists()
+            check_cache.note_lookup(marker, found)
+            if found:
+                return folder
     return start
 
 
@@ -117,7 +122,9 @@ def _resolve_include(file: Path, root: Path, name: Any) -> Path | str:
         return f"include '{name}' is this calendar itself; include fragments (_name.yaml)"
     if not target.is_relative_to(root.resolve()):
         return f"include '{name}' leaves the calendar repo ({root}); keep fragments inside it"
-    if not target.is_file():
+    found = target.is_file()
+    check_cache.note_lookup(target, found)
+    if not found:
         return f"include '{name}' not found (looked for {display_path(target)})"
     return target
 

@@ -120,6 +120,10 @@ def validate(
         str | None,
         typer.Option("--today", help="The date lint takes as today, YYYY-MM-DD (for CI)."),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Check every calendar again, even unchanged ones."),
+    ] = False,
 ) -> int:
     """Check calendars and print every problem as path:line:col: level CODE message."""
     from datetime import date
@@ -131,7 +135,14 @@ def validate(
         raise UsageError(f"--format must be one of {', '.join(report.REPORT_FORMATS)}")
     window = parse_window(month, start, end)
     day = parse_date_option("--today", today) if today else date.today()
-    outcome = plan(_files(paths), window, expand_always=False, keep_schedules=False, today=day)
+    outcome = plan(
+        _files(paths),
+        window,
+        expand_always=False,
+        keep_schedules=False,
+        today=day,
+        reuse=not no_cache,
+    )
     problems = outcome.problems
     sys.stdout.write(report.render(problems, format))
     if not outcome.ok or (strict and problems):

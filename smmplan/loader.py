@@ -22,6 +22,7 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from smmplan import check_cache
 from smmplan.problems import Code, Collector
 
 MAX_BYTES = 1024 * 1024
@@ -199,8 +200,10 @@ def load_file(file: Path, display: str, out: Collector) -> Located | None:
     try:
         raw = file.read_bytes()
     except OSError as exc:
+        check_cache.note_read(file, None)
         out.add(display, 1, 1, Code.READ, f"cannot read file: {exc.strerror or exc}")
         return None
+    check_cache.note_read(file, raw)
     text = decode(raw, display, out)
     if text is None:
         return None

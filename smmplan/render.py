@@ -18,6 +18,8 @@ from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from smmplan import check_cache
+
 MAX_OUTPUT = 100_000  # characters of one rendered post
 MAX_LOOP = 200_000  # range() items over one render
 MAX_SECONDS = 2.0  # wall-clock time of one render
@@ -63,6 +65,7 @@ class TemplatesFolder(BaseLoader):
         try:
             target = (self.folder / Path(*parts)).resolve()
             found = target.is_file()
+            check_cache.note_lookup(target, found)
         except (OSError, ValueError) as exc:  # a name too long for the file system, a loop
             raise TemplateNotFound(name[:80], f"cannot open it: {type(exc).__name__}") from None
         if not target.is_relative_to(self.folder):
@@ -76,9 +79,13 @@ class TemplatesFolder(BaseLoader):
         if target.stat().st_size > MAX_TEMPLATE_BYTES:
             raise TemplateNotFound(template, f"it is larger than {MAX_TEMPLATE_BYTES // 1024} KiB")
         try:
-            text = target.read_text(encoding="utf-8")
+            raw = target.read_bytes()
+            # Line ends as reading in text mode gives them.
+            text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
         except (OSError, UnicodeDecodeError) as exc:
+            check_cache.note_read(target, None)
             raise TemplateNotFound(template, f"cannot read it: {exc}") from None
+        check_cache.note_read(target, raw)
         mtime = target.stat().st_mtime
         return text, str(target), lambda: target.stat().st_mtime == mtime
 
