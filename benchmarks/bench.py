@@ -70,6 +70,18 @@ def median_of(
     return statistics.median(r[0] for r in results), max(r[1] for r in results)
 
 
+def bench_env(**extra: str) -> dict[str, str]:
+    """The environment the measured commands run in: the caller's, as a user's shell has it.
+
+    Bytecode writing is switched back on: a user's installed smmplan runs from compiled
+    bytecode, so a shell that turned it off would add the compiling of every module to
+    every run measured.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(extra)
+    return env
+
+
 def smmplan_cmd() -> list[str]:
     found = shutil.which("smmplan", path=str(Path(sys.executable).parent))
     return [found] if found else [sys.executable, "-m", "smmplan"]
@@ -173,7 +185,7 @@ def write_repo(folder: Path, calendars: dict[str, str]) -> Path:
 
 def bench_latency(runs: int, work: Path) -> list[Row]:
     smm = smmplan_cmd()
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    env = bench_env(SOURCE_DATE_EPOCH="1767225600")
     out = work / "latency-out"
     cases = [
         ("python -c pass", [sys.executable, "-c", "pass"]),
@@ -219,7 +231,7 @@ def bench_large(runs: int, work: Path, quick: bool) -> list[Row]:
     )
     repo = write_repo(work / "large", {"large": large_calendar("large", **size)})
     smm = smmplan_cmd()
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    env = bench_env(SOURCE_DATE_EPOCH="1767225600")
     measure([*smm, "validate"], repo, env)  # warm caches
     seconds, peak = median_of(runs, [*smm, "validate"], repo, env)
     with _build_once(repo, env, smm).open(encoding="utf-8", newline="") as table:
@@ -244,7 +256,7 @@ def bench_many(counts: list[int], work: Path, quick: bool) -> list[Row]:
         else dict(days=365, channels=10, drafts=200, observances=50)
     )
     smm = smmplan_cmd()
-    env = dict(os.environ)
+    env = bench_env()
     rows = []
     for count in counts:
         repo = write_repo(
@@ -269,7 +281,7 @@ def bench_peer(runs: int, work: Path, quick: bool) -> list[Row]:
     repo = write_repo(work / "peer", {"peer": ours})
     (repo / "peer.yaml").write_text(peer, encoding="utf-8")
     smm = smmplan_cmd()
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    env = bench_env(SOURCE_DATE_EPOCH="1767225600")
     measure([*smm, "build", "--format", "ics", "-o", "ours.ics", "--force"], repo, env)
     ours_s, ours_mb = median_of(
         runs, [*smm, "build", "--format", "ics", "-o", "ours.ics", "--force"], repo, env
