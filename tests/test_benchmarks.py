@@ -28,5 +28,6 @@ def test_benchmark_script_runs_on_tiny_inputs() -> None:
     cases = [row.split("|")[1].strip() for row in rows[1:]]
     assert any(case.startswith("large calendar (") and "posts): validate" in case for case in cases)
     assert "large calendar: build csv,ics,md,json" in cases
-    assert "2 calendars: validate" in cases
+    assert "2 calendars: validate --no-cache" in cases
+    assert "2 calendars, one edited: validate" in cases
     assert any(case.startswith("50 one-off posts to ICS: smmplan") for case in cases)
