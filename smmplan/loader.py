@@ -8,19 +8,22 @@ sequence and mapping tags, duplicate keys, oversize and over-deep documents are 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.parser import Parser
-from yaml.reader import Reader
+from yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    Event,
+    MappingStartEvent,
+    ScalarEvent,
+)
 from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
 
 from smmplan import check_cache
 from smmplan.problems import Code, Collector
@@ -66,90 +69,216 @@ class Located:
         return self.values.get((), (self.path, 1, 1))
 
 
-class _AliasFound(Exception):
-    def __init__(self, node_mark: Any) -> None:
-        self.mark = node_mark
+class _Refused(Exception):
+    """A document refused as a whole, at the event where that became clear."""
+
+    def __init__(self, mark: Any, code: Code, message: str) -> None:
+        self.mark, self.code, self.message = mark, code, message
 
 
-class _TooDeep(Exception):
-    def __init__(self, node_mark: Any) -> None:
-        self.mark = node_mark
+def _too_deep(mark: Any) -> _Refused:
+    return _Refused(mark, Code.TOO_LARGE, f"nesting deeper than {MAX_DEPTH} levels")
 
 
-class _Loader(Reader, Scanner, Parser, Composer, SafeConstructor, BaseResolver):
-    """PyYAML's safe pipeline with no implicit resolvers and no aliases."""
-
-    def __init__(self, stream: str) -> None:
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        SafeConstructor.__init__(self)
-        BaseResolver.__init__(self)
-        self._depth = 0
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(AliasEvent):
-            raise _AliasFound(self.peek_event().start_mark)
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise _TooDeep(self.peek_event().start_mark)
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+def _events(text: str) -> Iterator[Event]:
+    """The parser's events: libyaml's when PyYAML has it (several times faster)."""
+    return yaml.parse(text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
 
 
-if yaml.__with_libyaml__:
-    from yaml._yaml import CParser
-
-    class _CLoader(CParser, SafeConstructor, BaseResolver):
-        """libyaml's composer (several times faster) with the same resolver: text only."""
-
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            SafeConstructor.__init__(self)
-            BaseResolver.__init__(self)
+_MAP, _SEQ, _SKIP = 0, 1, 2
 
 
-def _compose(text: str) -> Node | None:
-    """The document's node tree; aliases and over-deep nesting raise before composing."""
-    if not yaml.__with_libyaml__:
-        loader = _Loader(text)
-        try:
-            return loader.get_single_node()
-        finally:
-            loader.dispose()
-    _scan(text)
-    c_loader = _CLoader(text)
-    try:
-        return c_loader.get_single_node()
-    finally:
-        c_loader.dispose()
+class _Frame:
+    """An open collection: where its values go, or how many open collections to skip."""
+
+    __slots__ = ("kind", "items", "path", "key", "skip_next")
+
+    def __init__(self, kind: int, items: Any, path: KeyPath) -> None:
+        self.kind = kind
+        self.items = items  # dict or list; for _SKIP, the count of open collections
+        self.path = path
+        self.key: str | None = None  # a mapping's key whose value comes next
+        self.skip_next = 0  # a mapping's nodes to pass over (a refused key and its value)
 
 
-def _scan(text: str) -> None:
-    """Refuse aliases and nesting deeper than MAX_DEPTH from the event stream (libyaml)."""
-    depth = 0
-    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-        if isinstance(event, AliasEvent):
-            raise _AliasFound(event.start_mark)
-        if isinstance(event, CollectionStartEvent):
-            depth += 1
-        elif isinstance(event, CollectionEndEvent):
-            depth -= 1
-        if depth + isinstance(event, ScalarEvent) > MAX_DEPTH:
-            raise _TooDeep(event.start_mark)
+class _Builder:
+    """Plain data and positions from the event stream, in one pass.
+
+    Aliases and nesting deeper than MAX_DEPTH are refused as their events arrive: building
+    never follows an alias, and nothing recurses, so no document can exhaust the stack.
+    Problems are held back until the whole stream has parsed: a file with a YAML syntax
+    error reports only that.
+    """
+
+    def __init__(self, path: str, lines: list[str]) -> None:
+        self.loc = Located(path, None)
+        self.lines = lines
+        self.out = Collector()
+        self.stack: list[_Frame] = []
+
+    def run(self, text: str) -> bool:
+        """Build from `text`; False when the stream holds no document at all."""
+        depth = 0
+        documents = 0
+        second: Any = None
+        for event in _events(text):
+            if isinstance(event, ScalarEvent):
+                if depth >= MAX_DEPTH:
+                    raise _too_deep(event.start_mark)
+                if second is None:
+                    self._scalar(event)
+            elif isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep(event.start_mark)
+                if second is None:
+                    self._open(event)
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+                if second is None:
+                    self._close()
+            elif isinstance(event, AliasEvent):
+                raise _Refused(
+                    event.start_mark,
+                    Code.YAML_ALIAS,
+                    "YAML aliases (*name) are not allowed; repeat the value instead",
+                )
+            elif isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents == 2:
+                    second = event.start_mark
+        if second is not None:  # reported once the rest has parsed, as a YAML error would be
+            raise _Refused(
+                second,
+                Code.YAML_SYNTAX,
+                "YAML syntax: more than one YAML document (---) in the file; "
+                "keep one calendar per file",
+            )
+        return documents > 0
+
+    def _place(self, start: Any) -> KeyPath | None:
+        """The key path of the node starting now, or None when it is passed over."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if frame.kind == _SEQ:
+            return (*frame.path, len(frame.items))
+        if frame.kind == _SKIP:
+            return None
+        if frame.skip_next:
+            frame.skip_next -= 1
+            return None
+        if frame.key is None:
+            self._key(frame, start)
+            return None
+        path = (*frame.path, frame.key)
+        frame.key = None
+        return path
+
+    def _key(self, frame: _Frame, event: Any) -> None:
+        """Take a mapping key; a refused key makes its value pass over too."""
+        loc, out = self.loc, self.out
+        key_pos = _pos(loc.path, event.start_mark)
+        if not isinstance(event, ScalarEvent):
+            out.add(loc.path, key_pos[1], key_pos[2], Code.SCHEMA, "keys must be plain words")
+            frame.skip_next = 1  # the value; the key's own collection is skipped by _open
+            return
+        key = str(event.value)
+        if _KEY_CONTROL.search(key):
+            # Echoed in messages, a line break or escape in a key could forge log lines.
+            out.add(
+                loc.path,
+                key_pos[1],
+                key_pos[2],
+                Code.CONTROL_CHAR,
+                f"control character in key {key!r}; keys are plain words",
+            )
+            frame.skip_next = 1
+            return
+        if key in frame.items:
+            first = loc.keys[(*frame.path, key)]
+            out.add(
+                loc.path,
+                key_pos[1],
+                key_pos[2],
+                Code.DUPLICATE_KEY,
+                f"duplicate key '{key}' (first at line {first[1]}, column {first[2]}); keep one",
+            )
+            frame.skip_next = 1
+            return
+        loc.keys[(*frame.path, key)] = key_pos
+        frame.key = key
+
+    def _put(self, path: KeyPath, value: Any) -> None:
+        if not self.stack:
+            self.loc.data = value
+            return
+        frame = self.stack[-1]
+        if frame.kind == _SEQ:
+            frame.items.append(value)
+        else:
+            frame.items[path[-1]] = value
+
+    def _refused_tag(self, event: Any, path: KeyPath) -> bool:
+        if event.tag in (None, "!") or event.tag in _ALLOWED_TAGS:
+            return False
+        line, col = event.start_mark.line + 1, event.start_mark.column + 1
+        self.out.add(
+            self.loc.path,
+            line,
+            col,
+            Code.YAML_TAG,
+            f"YAML tag {event.tag!r} is not allowed; write plain values",
+        )
+        self.loc.cut.add(path)
+        self._put(path, None)
+        return True
+
+    def _scalar(self, event: Any) -> None:
+        path = self._place(event)
+        if path is None:
+            return
+        loc = self.loc
+        loc.values[path] = _value_pos(loc.path, event, self.lines)
+        if self._refused_tag(event, path):
+            return
+        self._put(path, _convert_scalar(event, path, loc, self.lines, self.out))
+
+    def _open(self, event: Any) -> None:
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.kind == _SKIP:
+            top.items += 1
+            return
+        path = self._place(event)
+        if path is None:  # a refused key or value: pass over all it holds
+            self.stack.append(_Frame(_SKIP, 1, ()))
+            return
+        self.loc.values[path] = _pos(self.loc.path, event.start_mark)
+        if self._refused_tag(event, path):
+            self.stack.append(_Frame(_SKIP, 1, ()))
+            return
+        mapping = isinstance(event, MappingStartEvent)
+        items: Any = {} if mapping else []
+        self._put(path, items)
+        self.stack.append(_Frame(_MAP if mapping else _SEQ, items, path))
+
+    def _close(self) -> None:
+        top = self.stack[-1]
+        if top.kind == _SKIP:
+            top.items -= 1
+            if top.items:
+                return
+        self.stack.pop()
 
 
-def _pos(path: str, mark: yaml.Mark) -> Pos:
+def _pos(path: str, mark: Any) -> Pos:
     return (path, mark.line + 1, mark.column + 1)
 
 
-def _value_pos(path: str, node: Node, lines: list[str]) -> Pos:
-    """Where a value starts; for block scalars (| and >), its first line of text."""
-    mark = node.start_mark
-    if isinstance(node, ScalarNode) and node.style in ("|", ">"):
+def _value_pos(path: str, event: Any, lines: list[str]) -> Pos:
+    """Where a scalar starts; for block scalars (| and >), its first line of text."""
+    mark = event.start_mark
+    if event.style in ("|", ">"):
         following = mark.line + 1
         if following < len(lines) and lines[following].strip():
             text = lines[following]
@@ -196,7 +325,7 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
 
 
 def load_file(file: Path, display: str, out: Collector) -> Located | None:
-    """Read and compose one YAML file; problems go to `out`, None when unusable."""
+    """Read and parse one YAML file; problems go to `out`, None when unusable."""
     try:
         raw = file.read_bytes()
     except OSError as exc:
@@ -211,109 +340,33 @@ def load_file(file: Path, display: str, out: Collector) -> Located | None:
 
 
 def load_text(text: str, display: str, out: Collector) -> Located | None:
-    """Compose YAML text into located plain data."""
+    """Parse YAML text into located plain data."""
+    builder = _Builder(display, text.splitlines())
     try:
-        node = _compose(text)
-    except _AliasFound as exc:
-        line, col = exc.mark.line + 1, exc.mark.column + 1
-        out.add(
-            display,
-            line,
-            col,
-            Code.YAML_ALIAS,
-            "YAML aliases (*name) are not allowed; repeat the value instead",
-        )
-        return None
-    except _TooDeep as exc:
-        out.add(
-            display,
-            exc.mark.line + 1,
-            exc.mark.column + 1,
-            Code.TOO_LARGE,
-            f"nesting deeper than {MAX_DEPTH} levels",
-        )
+        found = builder.run(text)
+    except _Refused as exc:
+        out.add(display, exc.mark.line + 1, exc.mark.column + 1, exc.code, exc.message)
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = exc.problem or str(exc)
-        if "expected a single document" in (exc.context or "") + message:
-            message = "more than one YAML document (---) in the file; keep one calendar per file"
         out.add(display, line, col, Code.YAML_SYNTAX, f"YAML syntax: {message}")
         return None
     except yaml.YAMLError as exc:
         out.add(display, 1, 1, Code.YAML_SYNTAX, f"YAML: {exc}")
         return None
-    if node is None:
+    if not found:
         out.add(
             display, 1, 1, Code.SCHEMA, "the file is empty; a calendar starts with 'smmplan: 1'"
         )
         return None
-    located = Located(display, None)
-    located.data = _convert(node, (), located, text.splitlines(), out)
-    return located
-
-
-def _convert(node: Node, path: KeyPath, loc: Located, lines: list[str], out: Collector) -> Any:
-    loc.values[path] = _value_pos(loc.path, node, lines)
-    if node.tag not in _ALLOWED_TAGS:
-        line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        out.add(
-            loc.path,
-            line,
-            col,
-            Code.YAML_TAG,
-            f"YAML tag {node.tag!r} is not allowed; write plain values",
-        )
-        loc.cut.add(path)
-        return None
-    if isinstance(node, MappingNode):
-        return _convert_mapping(node, path, loc, lines, out)
-    if isinstance(node, SequenceNode):
-        return [_convert(item, (*path, i), loc, lines, out) for i, item in enumerate(node.value)]
-    assert isinstance(node, ScalarNode)
-    return _convert_scalar(node, path, loc, lines, out)
-
-
-def _convert_mapping(
-    node: MappingNode, path: KeyPath, loc: Located, lines: list[str], out: Collector
-) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode):
-            line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            out.add(loc.path, line, col, Code.SCHEMA, "keys must be plain words")
-            continue
-        key = str(key_node.value)
-        key_pos = _pos(loc.path, key_node.start_mark)
-        if _KEY_CONTROL.search(key):
-            # Echoed in messages, a line break or escape in a key could forge log lines.
-            out.add(
-                loc.path,
-                key_pos[1],
-                key_pos[2],
-                Code.CONTROL_CHAR,
-                f"control character in key {key!r}; keys are plain words",
-            )
-            continue
-        if key in result:
-            first = loc.keys[(*path, key)]
-            out.add(
-                loc.path,
-                key_pos[1],
-                key_pos[2],
-                Code.DUPLICATE_KEY,
-                f"duplicate key '{key}' (first at line {first[1]}, column {first[2]}); keep one",
-            )
-            continue
-        loc.keys[(*path, key)] = key_pos
-        value = _convert(value_node, (*path, key), loc, lines, out)
-        result[key] = value
-    return result
+    out.problems += builder.out.problems
+    return builder.loc
 
 
 def _convert_scalar(
-    node: ScalarNode, path: KeyPath, loc: Located, lines: list[str], out: Collector
+    node: Any, path: KeyPath, loc: Located, lines: list[str], out: Collector
 ) -> Any:
     value = str(node.value)
     line, col = node.start_mark.line + 1, node.start_mark.column + 1

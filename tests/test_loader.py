@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from smmplan import loader
 from smmplan.problems import Collector
@@ -45,3 +47,39 @@ def test_yaml_11_traps_stay_text() -> None:
     assert located is not None
     assert located.data == {"country": "NO", "time": "9:30", "name": "yes", "n": "010"}
     assert out.problems == []
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max(map(_depth, value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max(map(_depth, value), default=0)
+    return 1
+
+
+_TEXT = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\u2028\u2029\x85"),
+    max_size=12,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    data=st.recursive(
+        _TEXT,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
+        max_leaves=25,
+    ),
+    style=st.sampled_from([True, False, None]),
+    libyaml=st.booleans(),
+)
+def test_data_is_what_pyyaml_reads(data: object, style: bool | None, libyaml: bool) -> None:
+    """Built from parser events in one pass, the data equals PyYAML's own untyped loading."""
+    assume(_depth(data) < loader.MAX_DEPTH)
+    text = yaml.safe_dump(data, default_flow_style=style, allow_unicode=True, width=40)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yaml, "__with_libyaml__", libyaml and yaml.__with_libyaml__)
+        out = Collector()
+        located = loader.load_text(text, "f.yaml", out)
+    assert located is not None and out.problems == []
+    assert located.data == yaml.load(text, Loader=yaml.BaseLoader)
