@@ -127,3 +127,39 @@ def test_khal_imports_the_plan_and_lists_every_start(
         )
         read = dict(line.split(" ", 1) for line in listed.splitlines() if line.strip())
         assert read == expected, ics.name
+
+
+BACKSLASHES = r"Save to C:\New\notes; then a\,b, and \\ stays"
+
+
+def test_ical_js_reads_text_with_backslashes_exactly_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A written backslash-N is text, not a line break (icalendar's own escaping breaks it)."""
+    from calendars_for_tests import calendar, write_repo
+
+    node = shutil.which("node")
+    assert node, "node is needed: .ci/run installs it"
+    body = f"""\
+    channels:
+      ig: {{network: instagram, slots: [{{days: daily, times: ["09:00"]}}]}}
+    posts:
+      - title: 'Title: {BACKSLASHES}'
+        date: 2026-12-01
+        text: '{BACKSLASHES}
+          Second line.'
+    """
+    write_repo(tmp_path, calendar(body, period="{start: 2026-12-01, end: 2026-12-01}"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["build", "--format", "ics", "-o", "plan.ics"])
+    assert result.exit_code == 0, result.output
+    read = subprocess.run(
+        [node, str(ICALJS / "read-ics.mjs"), "plan.ics"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    (event,) = [json.loads(line) for line in read.stdout.splitlines()]
+    assert event["summary"] == f"[ig] Title: {BACKSLASHES}"
+    assert event["description"] == f"{BACKSLASHES} Second line."

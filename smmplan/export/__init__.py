@@ -27,7 +27,7 @@ class ExportOptions:
 def export(fmt: str, schedule: Schedule, options: ExportOptions) -> bytes:
     """Render `schedule` in format `fmt` (one of FORMATS)."""
     # Each exporter is imported here, not at the top, so that `smmplan --version` and
-    # `smmplan validate` never pay for icalendar, babel or jinja2.
+    # `smmplan validate` never pay for babel or jinja2.
     if fmt == "csv":
         from smmplan.export.csv import to_csv
 

@@ -1,10 +1,10 @@
-"""ICS (RFC 5545) for calendar apps: one timed event per post, all-day events for named days.
+r"""ICS (RFC 5545) for calendar apps: one timed event per post, all-day events for named days.
 
-Values are encoded by `icalendar`'s own property types (TEXT escaping, categories); the lines
-are assembled and folded here, because icalendar's generic serialiser folds character by
-character and took most of a year-long build. The layout is the one icalendar writes with
-sorted properties, and the tests read every file back with icalendar, the `ical` package,
-ical.js and khal.
+Lines are assembled, escaped and folded here: icalendar's generic serialiser folds character
+by character and took most of a year-long build, and its TEXT escaping turns a written `\N`
+into a line break ("C:\New" would reach the calendar as "C:" and "ew" on two lines). The layout
+is the one icalendar writes with sorted properties (a Hypothesis test compares the bytes), and
+the tests read every file back with icalendar, the `ical` package, ical.js and khal.
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-
-from icalendar import vCategory, vText
 
 from smmplan import __version__
 from smmplan.model import DayEvent, Post, Schedule
@@ -66,10 +64,27 @@ def _stamp(moment: datetime) -> bytes:
     return moment.strftime("%Y%m%dT%H%M%SZ").encode()
 
 
+def escape_text(value: str) -> str:
+    """RFC 5545 TEXT (section 3.3.11): backslash, semicolon and comma escaped, line ends as \\n."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
+    )
+
+
 @lru_cache(maxsize=4096)
 def _text(name: str, value: str) -> bytes:
     # Titles and summaries repeat all month; escaping each once is enough.
-    return name.encode() + b":" + vText(value).to_ical()
+    return f"{name}:{escape_text(value)}".encode()
+
+
+def _category_line(names: list[str]) -> bytes:
+    """CATEGORIES: a comma-separated list of TEXT values."""
+    return ("CATEGORIES:" + ",".join(escape_text(name) for name in names)).encode()
 
 
 def _calendar_properties(schedule: Schedule) -> Iterator[bytes]:
@@ -94,7 +109,7 @@ def _post_event(post: Post, stamp: bytes) -> list[bytes]:
     ]
     categories = _categories(post.channel, post.network, post.source, post.pillar)
     if categories:
-        lines.append(b"CATEGORIES:" + vCategory(categories).to_ical())
+        lines.append(_category_line(categories))
     lines.append(_text("DESCRIPTION", _description(post)))
     lines.append(b"STATUS:" + (b"CONFIRMED" if post.status in _CONFIRMED else b"TENTATIVE"))
     if post.link:
@@ -126,7 +141,7 @@ def _day_event(day: DayEvent, stamp: bytes) -> list[bytes]:
         b"DTEND;VALUE=DATE:" + (start + timedelta(days=1)).strftime("%Y%m%d").encode(),
         b"DTSTAMP:" + stamp,
         _text("UID", f"{day.id}@smmplan"),
-        b"CATEGORIES:" + vCategory([day.kind]).to_ical(),
+        _category_line([day.kind]),
         b"TRANSP:TRANSPARENT",
         b"END:VEVENT",
     ]
