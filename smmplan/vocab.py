@@ -93,7 +93,10 @@ def parse_hashtag(value: str) -> str:
     return text if text.startswith("#") else f"#{text}"
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(text: str) -> str:
     """A lowercase ASCII id from a display name ("Tip Tuesday" -> "tip-tuesday")."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
