@@ -113,9 +113,9 @@ def plan(
 ) -> Outcome:
     """Load, check, expand and lint every calendar, collecting every problem.
 
-    Without `keep_schedules` only problems are kept, so memory stays flat over many calendars;
-    with `reuse` too, the problems of a calendar whose inputs are unchanged since it was last
-    checked come from the cache (smmplan.check_cache) instead of checking it again.
+    Without `keep_schedules` only problems are kept, so memory stays flat over many calendars.
+    With `reuse`, the problems (and schedule) of a calendar whose inputs are unchanged since it
+    was last checked come from the cache (smmplan.check_cache) instead of checking it again.
     """
     outcome = Outcome()
     options: dict[str, object] = {
@@ -123,15 +123,13 @@ def plan(
         "expand_always": expand_always,
         "today": str(today) if today else None,
         "lint": lint,
+        "schedule": keep_schedules,
     }
     check = functools.partial(
         plan_one, window=window, expand_always=expand_always, today=today, lint=lint
     )
     for file in files:
-        if keep_schedules or not reuse:
-            planned = check(file)
-        else:
-            planned = _reused_or_checked(file, options, check)
+        planned = _reused_or_checked(file, options, check) if reuse else check(file)
         if not keep_schedules:
             planned.schedule = None
         outcome.planned.append(planned)
@@ -143,13 +141,17 @@ def plan(
 def _reused_or_checked(
     file: Path, options: dict[str, object], check: Callable[[Path], Planned]
 ) -> Planned:
+    from smmplan.model import Schedule
+
     cache_key = check_cache.key(file, options)
-    problems = check_cache.lookup(cache_key)
-    if problems is not None:
-        return Planned(file, problems)
+    found = check_cache.lookup(cache_key)
+    if found is not None:
+        problems, schedule = found
+        return Planned(file, problems, Schedule.from_data(schedule) if schedule else None)
     with check_cache.recording() as reads:
         planned = check(file)
-    check_cache.store(cache_key, reads, planned.problems)
+    schedule = planned.schedule.to_data() if options["schedule"] and planned.schedule else None
+    check_cache.store(cache_key, reads, planned.problems, schedule)
     return planned
 
 

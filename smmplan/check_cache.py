@@ -1,9 +1,10 @@
-"""Reusing what `smmplan validate` found in a calendar when nothing it was checked from changed.
+"""Reusing what checking a calendar gave when nothing it was checked from has changed.
 
 Checking a calendar loads YAML, builds the format's models, renders every post and runs the
-lint rules; an agency repo re-validated after editing one client's calendar should only pay
-for that one. So, like the caches of linters and type checkers, the problems found in each
-calendar are kept on disk beside a record of everything the check read:
+lint rules; an agency repo re-validated or rebuilt after editing one client's calendar should
+only pay for that one. So, like the caches of linters and type checkers, the problems found in
+each calendar (and, for `build`, its expanded schedule) are kept on disk beside a record of
+everything the check read:
 
 - the key: the calendar's path and the working folder (problems name files relative to it),
   the options that change the result (window, the date taken as today), the Python version,
@@ -105,28 +106,31 @@ def _tzpath() -> tuple[str, ...]:
 
 def key(file: Path, options: dict[str, object]) -> tuple[Any, ...]:
     """The key as it reads back from the cache's JSON (lists, not tuples)."""
-    parts = ["checked-1", str(file.absolute()), os.getcwd(), options, _code_and_packages()]
+    parts = ["checked-2", str(file.absolute()), os.getcwd(), options, _code_and_packages()]
     return tuple(json.loads(json.dumps(parts, sort_keys=True)))
 
 
-def lookup(cache_key: tuple[Any, ...]) -> list[Problem] | None:
-    """The problems stored under `cache_key` if every file they came from is unchanged."""
+def lookup(cache_key: tuple[Any, ...]) -> tuple[list[Problem], Any] | None:
+    """The problems and schedule data stored under `cache_key`, if every read is unchanged."""
     stored = cache.get(NAMESPACE, cache_key)
     if not isinstance(stored, dict):
         return None
     try:
         if not all(_still(path, was) for path, was in stored["reads"].items()):
             return None
-        return [Problem(**item) for item in stored["problems"]]
+        return [Problem(**item) for item in stored["problems"]], stored["schedule"]
     except (KeyError, TypeError, AttributeError):
         return None
 
 
 def store(
-    cache_key: tuple[Any, ...], reads: dict[str, str | bool], problems: list[Problem]
+    cache_key: tuple[Any, ...],
+    reads: dict[str, str | bool],
+    problems: list[Problem],
+    schedule: Any = None,
 ) -> None:
     cache.put(
         NAMESPACE,
         cache_key,
-        {"reads": reads, "problems": [p.as_dict() for p in problems]},
+        {"reads": reads, "problems": [p.as_dict() for p in problems], "schedule": schedule},
     )

@@ -91,6 +91,9 @@ PathsArg = Annotated[
 MonthOpt = Annotated[str | None, typer.Option("--month", help="Window: a month, YYYY-MM.")]
 FromOpt = Annotated[str | None, typer.Option("--from", help="Window start, YYYY-MM-DD.")]
 ToOpt = Annotated[str | None, typer.Option("--to", help="Window end (inclusive), YYYY-MM-DD.")]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Check every calendar again, even unchanged ones.")
+]
 
 
 def _files(paths: list[Path] | None) -> list[Path]:
@@ -120,10 +123,7 @@ def validate(
         str | None,
         typer.Option("--today", help="The date lint takes as today, YYYY-MM-DD (for CI)."),
     ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option("--no-cache", help="Check every calendar again, even unchanged ones."),
-    ] = False,
+    no_cache: NoCacheOpt = False,
 ) -> int:
     """Check calendars and print every problem as path:line:col: level CODE message."""
     from datetime import date
@@ -187,6 +187,7 @@ def build(
             help="Scheduler CSV in place of csv: buffer, hootsuite, sprout, publer, generic.",
         ),
     ] = None,
+    no_cache: NoCacheOpt = False,
 ) -> int:
     """Expand calendars into dated schedules and export them."""
     from smmplan import output as outputs
@@ -209,7 +210,7 @@ def build(
     files = _files(paths)
     from smmplan import terminal
 
-    return terminal.run_build(files, window, request)
+    return terminal.run_build(files, window, request, reuse=not no_cache)
 
 
 @app.command()

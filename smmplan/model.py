@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -115,3 +115,38 @@ class Schedule:
     @property
     def window_name(self) -> str:
         return f"{self.start.isoformat()}_{self.end.isoformat()}"
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain JSON data that `from_data` turns back into an equal schedule (for the cache)."""
+        info = self.calendar
+        return {
+            "calendar": [info.id, info.name, info.timezone, info.language, info.vars, info.path],
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "posts": [[getattr(p, name) for name in _POST_SLOTS] for p in self.posts],
+            "days": [[d.date, d.kind, d.source_id, d.name, d.id] for d in self.days],
+            "unfilled": [[u.date, u.time, u.channel] for u in self.unfilled],
+            "channels": self.channels,
+            "blackout": self.blackout,
+        }
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Schedule:
+        posts = []
+        for row in data["posts"]:
+            post = Post(*row)
+            post.origin = tuple(post.origin)  # type: ignore[assignment]
+            posts.append(post)
+        return cls(
+            calendar=CalendarInfo(*data["calendar"]),
+            start=date.fromisoformat(data["start"]),
+            end=date.fromisoformat(data["end"]),
+            posts=posts,
+            days=[DayEvent(*row) for row in data["days"]],
+            unfilled=[Unfilled(*row) for row in data["unfilled"]],
+            channels=data["channels"],
+            blackout=data["blackout"],
+        )
+
+
+_POST_SLOTS = tuple(f.name for f in fields(Post))  # Post's positional order

@@ -17,12 +17,14 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 
-def run_build(files: list[Path], window: Window | None, request: Request) -> int:
+def run_build(
+    files: list[Path], window: Window | None, request: Request, *, reuse: bool = False
+) -> int:
     """Plan every calendar; write outputs only when none has an error. Returns the exit code."""
     from rich.console import Console
 
     console = Console(stderr=True, highlight=False)
-    outcome = _plan_with_progress(files, window, console)
+    outcome = _plan_with_progress(files, window, console, reuse)
     problems = outcome.problems
     if not outcome.ok:
         return _stopped(console, problems)
@@ -51,14 +53,16 @@ def _stopped(console: Console, problems: list[Problem]) -> int:
     return 1
 
 
-def _plan_with_progress(files: list[Path], window: Window | None, console: Console) -> Outcome:
+def _plan_with_progress(
+    files: list[Path], window: Window | None, console: Console, reuse: bool = False
+) -> Outcome:
     if not console.is_terminal or len(files) < 2:
-        return plan(files, window)
+        return plan(files, window, reuse=reuse)
     from rich.progress import Progress
 
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("planning", total=len(files))
-        return plan(files, window, on_progress=lambda _: progress.advance(task))
+        return plan(files, window, reuse=reuse, on_progress=lambda _: progress.advance(task))
 
 
 def _summary(

@@ -1,13 +1,15 @@
-"""`smmplan validate` reuses the problems of unchanged calendars, and never a stale result.
+"""`validate` and `build` reuse what unchanged calendars gave, and never a stale result.
 
 Each scenario edits one kind of input the check reads (calendar, fragment, template; a file
-appearing or disappearing) after a validate run has filled the cache. After every step the
-cached run must print exactly what a run without the cache prints, and the step must change
-what is printed: so a cached result that outlived its input would fail here.
+appearing or disappearing) after a run has filled the cache. After every step the cached run
+must give exactly what a run without the cache gives (printed text, exit code and, for build,
+every file's bytes), and the step must change it: so a cached result that outlived its input
+would fail here.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -26,6 +28,21 @@ Step = Callable[[Path], None]
 def _validate(*extra: str) -> tuple[int, str]:
     result = CliRunner().invoke(app, ["validate", "--today", "2026-11-20", *extra])
     return result.exit_code, result.output
+
+
+_builds = itertools.count()
+
+
+def _build(*extra: str) -> tuple[int, str, dict[str, bytes]]:
+    out = Path(f"out-{next(_builds)}")
+    result = CliRunner().invoke(
+        app, ["build", "--format", "csv,ics,md,json,html", "--out", str(out), *extra]
+    )
+    files = {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    return result.exit_code, result.output.replace(str(out), "OUT"), files
+
+
+COMMANDS = {"validate": _validate, "build": _build}
 
 
 def _replace(rel: str, old: str, new: str) -> Step:
@@ -74,21 +91,24 @@ SCENARIOS: dict[str, list[Step]] = {
 }
 
 
+@pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("steps", SCENARIOS.values(), ids=list(SCENARIOS))
 def test_cached_results_follow_every_edit(
-    steps: list[Step], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    steps: list[Step], command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    run = COMMANDS[command]
     repo = copy_examples(tmp_path / "repo")
     monkeypatch.chdir(repo)
     monkeypatch.setenv("SMMPLAN_CACHE_DIR", str(tmp_path / "cache"))
-    before = _validate()
-    assert _validate() == before == _validate("--no-cache")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    before = run()
+    assert run() == before == run("--no-cache")
     for step in steps:
         step(repo)
-        cached = _validate()
-        assert cached == _validate("--no-cache")
-        assert cached != before, "the edit should change what validate prints"
-        assert _validate() == cached  # and the new result is reused in turn
+        cached = run()
+        assert cached == run("--no-cache")
+        assert cached != before, f"the edit should change what {command} gives"
+        assert run() == cached  # and the new result is reused in turn
         before = cached
 
 
