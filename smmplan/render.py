@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
 import string
 import time as clock
@@ -18,7 +17,7 @@ from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from smmplan import check_cache
+from smmplan import check_cache, jinja_cache
 
 MAX_OUTPUT = 100_000  # characters of one rendered post
 MAX_LOOP = 200_000  # range() items over one render
@@ -262,22 +261,6 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return self.budget.build(super().call(__context, __obj, *args, **kwargs))
 
 
-def _bytecode_cache() -> Any:
-    """Compiled templates kept between runs (compiling dominates a small validation)."""
-    import jinja2
-    from jinja2 import FileSystemBytecodeCache
-
-    from smmplan.cache import cache_dir
-
-    # The sandbox's intercepted operators change the generated code: a folder of its own.
-    folder = cache_dir() / f"jinja-{jinja2.__version__}-sandbox-2"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder))
-
-
 def truncate_graphemes(text: str, length: int, end: str = "…") -> str:
     """Cut text to `length` user-perceived characters, keeping emoji and accents whole."""
     clusters = _GRAPHEME.findall(str(text))
@@ -310,7 +293,8 @@ class Renderer:
             undefined=StrictUndefined,
             autoescape=False,
             keep_trailing_newline=False,
-            bytecode_cache=_bytecode_cache(),
+            # The sandbox's intercepted operators change the generated code: a folder of its own.
+            bytecode_cache=jinja_cache.bytecode_cache("sandbox-2"),
         )
         self.env.globals = {"range": self._range}
         own: dict[str, Callable[..., Any]] = {
@@ -361,7 +345,7 @@ class Renderer:
                 if kind == "file":
                     self._cache[key] = self.env.get_template(source)
                 else:
-                    self._cache[key] = self._from_text(source)
+                    self._cache[key] = jinja_cache.from_text(self.env, source)
             except TemplateNotFound as exc:
                 reason = f": {exc.message}" if exc.message and exc.message != source else ""
                 raise RenderError(
@@ -377,20 +361,6 @@ class Renderer:
                     line=exc.lineno or 1,
                 ) from None
         return self._cache[key]
-
-    def _from_text(self, text: str) -> Any:
-        """Like `from_string`, but through the bytecode cache that files already use."""
-        cache = self.env.bytecode_cache
-        if cache is None:
-            return self.env.from_string(text)
-        # The bucket key is made from the name, so each text gets a name of its own.
-        name = "inline-" + hashlib.sha256(text.encode()).hexdigest()
-        bucket = cache.get_bucket(self.env, name, None, text)
-        if bucket.code is None:
-            bucket.code = self.env.compile(text)
-            cache.set_bucket(bucket)
-        globals_ = self.env.make_globals(None)
-        return self.env.template_class.from_code(self.env, bucket.code, globals_, None)
 
     def render(
         self,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from smmplan.export.csv import format_budget
-from smmplan.export.markdown import STATUS_ORDER, _summary, layout_environment
+from smmplan.export.markdown import STATUS_ORDER, _summary, layout_template
 from smmplan.l10n import LABELS, Language, language
 from smmplan.model import Post, Schedule
 
@@ -79,8 +79,7 @@ class MonthView:
 
 def to_html(schedule: Schedule) -> bytes:
     """The month view of `schedule` as UTF-8 HTML."""
-    env = layout_environment(autoescape=True)
-    text = env.from_string(_shipped(TEMPLATE_NAME)).render(_context(schedule))
+    text = layout_template(_shipped(TEMPLATE_NAME), autoescape=True).render(_context(schedule))
     return (text.rstrip("\n") + "\n").encode("utf-8")
 
 

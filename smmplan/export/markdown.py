@@ -9,6 +9,7 @@ with `label`, `heading`, `start` and `days`; a day has `heading`, `date`, `theme
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -83,10 +84,9 @@ def to_markdown(schedule: Schedule, *, template_text: str | None = None) -> byte
     """Render the approval sheet with the shipped template, or with `template_text` instead."""
     import jinja2
 
-    env = layout_environment(autoescape=False)
     source = shipped_template() if template_text is None else template_text
     try:
-        text = env.from_string(source).render(_context(schedule))
+        text = layout_template(source, autoescape=False).render(_context(schedule))
     except jinja2.TemplateError as exc:
         # Only a --md-template from the command line can get here; the shipped one is tested.
         where = f" (line {exc.lineno})" if isinstance(exc, jinja2.TemplateSyntaxError) else ""
@@ -95,8 +95,10 @@ def to_markdown(schedule: Schedule, *, template_text: str | None = None) -> byte
 
 
 def layout_environment(*, autoescape: bool) -> Any:
-    """The Jinja environment of the shipped plan layouts (Markdown, HTML): strict, tidy."""
+    """The Jinja environment of the plan layouts (Markdown, HTML): strict, tidy."""
     import jinja2
+
+    from smmplan import jinja_cache
 
     return jinja2.Environment(
         autoescape=autoescape,
@@ -104,7 +106,22 @@ def layout_environment(*, autoescape: bool) -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=jinja_cache.bytecode_cache("layouts-1"),
     )
+
+
+def layout_template(source: str, *, autoescape: bool) -> Any:
+    """A layout compiled once per run, and kept compiled between runs."""
+    from smmplan.cache import cache_dir
+
+    return _layout_template(source, autoescape, str(cache_dir()))
+
+
+@functools.lru_cache(maxsize=8)
+def _layout_template(source: str, autoescape: bool, cache_folder: str) -> Any:
+    from smmplan import jinja_cache
+
+    return jinja_cache.from_text(layout_environment(autoescape=autoescape), source)
 
 
 def shipped_template() -> str:
