@@ -509,7 +509,8 @@ def _fields(claim: _Claim, channel: str, network: str) -> dict[str, Any]:
         "campaign": getattr(entry, "campaign", ""),
         "budget": getattr(entry, "budget", None),
     }
-    variants = getattr(entry, "variants", {})
+    # Only themes have variants; asking a pydantic model for a field it lacks is slow.
+    variants = entry.variants if isinstance(entry, schema.Theme) else {}
     key = channel if channel in variants else network if network in variants else None
     if key is not None:
         variant: schema.Variant = variants[key]

@@ -31,7 +31,9 @@ def to_ics(schedule: Schedule, *, dtstamp: datetime | None = None) -> bytes:
     for post in schedule.posts:
         lines += _post_event(post, stamp)
     lines.append(b"END:VCALENDAR")
-    return b"".join(fold(line) + b"\r\n" for line in lines)
+    return b"".join(
+        (line if len(line) <= _FOLD_AT else fold(line)) + b"\r\n" for line in lines
+    )
 
 
 def fold(line: bytes) -> bytes:
@@ -102,7 +104,8 @@ def _post_event(post: Post, stamp: bytes) -> list[bytes]:
     lines = [
         b"BEGIN:VEVENT",
         _text("SUMMARY", f"[{post.channel}] {post.title}"),
-        b"DTSTART:" + _stamp(start),
+        # post.utc is YYYY-MM-DDTHH:MM:SSZ: the basic format drops the separators.
+        b"DTSTART:" + post.utc.replace("-", "").replace(":", "").encode(),
         b"DTEND:" + _stamp(start + POST_DURATION),
         b"DTSTAMP:" + stamp,
         f"UID:{post.id}@smmplan".encode(),  # hex digits: nothing to escape
