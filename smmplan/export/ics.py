@@ -31,9 +31,7 @@ def to_ics(schedule: Schedule, *, dtstamp: datetime | None = None) -> bytes:
     for post in schedule.posts:
         lines += _post_event(post, stamp)
     lines.append(b"END:VCALENDAR")
-    return b"".join(
-        (line if len(line) <= _FOLD_AT else fold(line)) + b"\r\n" for line in lines
-    )
+    return b"".join((line if len(line) <= _FOLD_AT else fold(line)) + b"\r\n" for line in lines)
 
 
 def fold(line: bytes) -> bytes:
