@@ -393,12 +393,16 @@ class _Planner:
         fields = self._fields(claim, channel_key, channel.network)
         names = self.holidays.get(day, []) + self.observed.get(day, [])
         # The written wall-clock time names the slot, even when a DST gap moves the post.
-        when = f"{day.isoformat()}T{at:%H:%M}"
+        # (Formatting from the fields: strftime is a noticeable cost over a year of posts.)
+        iso_day = day.isoformat()
+        when = f"{iso_day}T{at.hour:02d}:{at.minute:02d}"
+        utc = local.astimezone(UTC)
         post = Post(
-            date=day.isoformat(),
-            time=f"{local:%H:%M}",
+            date=iso_day,
+            time=f"{local.hour:02d}:{local.minute:02d}",
             timezone=tz_name,
-            utc=local.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            utc=f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}"
+            f"T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z",
             weekday=vocab.WEEKDAY_NAMES[day.weekday()],
             channel=channel_key,
             network=channel.network,
