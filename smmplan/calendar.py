@@ -39,12 +39,8 @@ def find_root(file: Path) -> Path:
     """The calendar repo's root: nearest folder upwards with templates/, calendars/ or .git."""
     start = file.resolve().parent
     for folder in (start, *start.parents):
-        for name in ("templates", "calendars", ".git"):
-            marker = folder / name
-            found = marker.exists()
-            check_cache.note_lookup(marker, found)
-            if found:
-                return folder
+        if any(check_cache.exists(folder / name) for name in ("templates", "calendars", ".git")):
+            return folder
     return start
 
 
@@ -122,9 +118,7 @@ def _resolve_include(file: Path, root: Path, name: Any) -> Path | str:
         return f"include '{name}' is this calendar itself; include fragments (_name.yaml)"
     if not target.is_relative_to(root.resolve()):
         return f"include '{name}' leaves the calendar repo ({root}); keep fragments inside it"
-    found = target.is_file()
-    check_cache.note_lookup(target, found)
-    if not found:
+    if not check_cache.is_file(target):
         return f"include '{name}' not found (looked for {display_path(target)})"
     return target
 

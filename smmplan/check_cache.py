@@ -11,22 +11,26 @@ everything the check read:
   smmplan's own files (size and modification time, so an edited checkout counts as a new
   version) and the installed packages (their `*.dist-info` names carry the versions);
 - the reads: every file the check opened (calendar, fragments, templates) with a digest of
-  its bytes, and every path it only looked for (the repo root's marker folders, an include
-  or template that did not exist), with whether it existed.
+  its bytes, and every path it only looked at (the repo root's marker folders, an include or
+  template that did not exist, a template too large to open) with what it found there.
 
 A stored result is used only when the key is the same and every read still gives what it gave;
-anything else checks the calendar again. Reads are recorded where the loader and the template
-loader open files: the only places a calendar's inputs come in. The cache lives in the folder
-of `smmplan.cache` and, like it, is skipped when it cannot be read or written.
+anything else checks the calendar again. The loader and the template loader reach the files
+of a calendar only through `read_bytes`, `exists` and `is_file` here, which record as they
+go. The cache lives in the folder of `smmplan.cache` and, like it, is skipped when it cannot
+be read or written.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
 import json
 import os
+import stat
 import sys
+import zoneinfo
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,30 +41,67 @@ from smmplan.problems import Problem
 
 NAMESPACE = "checked"
 _PACKAGE = Path(__file__).resolve().parent
-_reads: dict[str, str | bool] | None = None  # path -> digest of its bytes, or whether it exists
+# path -> ["bytes", digest of what was read] or ["state", what _state found there]
+_reads: dict[str, list[str | None]] | None = None
 
 
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-UNREADABLE = "unreadable"  # never a digest: a file that could not be read is read again
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file a calendar's check depends on, recorded."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        _note(path, ["bytes", None])  # never equal to a digest: read again next time
+        raise
+    _note(path, ["bytes", digest(data)])
+    return data
 
 
-def note_read(path: Path, data: bytes | None) -> None:
-    """A file the check read, with the bytes it read (None: it could not be read)."""
+def exists(path: Path) -> bool:
+    """Whether anything is at `path`, as Path.exists says; recorded."""
+    return _look(path) != "missing"
+
+
+def is_file(path: Path) -> bool:
+    """Whether `path` is a file, as Path.is_file says; recorded."""
+    return _look(path).startswith("file")
+
+
+def _state(path: str | Path) -> str:
+    """What is at `path`: missing, a folder, or a file of a size and modification time."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        if exc.errno not in _NOTHING_THERE:
+            raise  # a name too long, no permission: the caller reports it
+        return "missing"
+    except ValueError:  # a name the file system cannot hold
+        return "missing"
+    if stat.S_ISDIR(info.st_mode):
+        return "folder"
+    return f"file {info.st_size} {info.st_mtime_ns}"
+
+
+_NOTHING_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)  # as pathlib's
+
+
+def _look(path: Path) -> str:
+    found = _state(path)
+    if _reads is not None:  # what a read recorded tells more: keep it
+        _reads.setdefault(str(Path(path).absolute()), ["state", found])
+    return found
+
+
+def _note(path: Path, entry: list[str | None]) -> None:
     if _reads is not None:
-        _reads[str(Path(path).absolute())] = UNREADABLE if data is None else digest(data)
-
-
-def note_lookup(path: Path, exists: bool) -> None:
-    """A path the check only looked for; what it found there is all that matters."""
-    if _reads is not None:
-        _reads.setdefault(str(Path(path).absolute()), exists)
+        _reads[str(Path(path).absolute())] = entry
 
 
 @contextmanager
-def recording() -> Iterator[dict[str, str | bool]]:
+def recording() -> Iterator[dict[str, list[str | None]]]:
     """Collect the reads of the check run inside the block."""
     global _reads
     outer, _reads = _reads, {}
@@ -70,12 +111,13 @@ def recording() -> Iterator[dict[str, str | bool]]:
         _reads = outer
 
 
-def _still(path: str, was: str | bool) -> bool:
-    if isinstance(was, bool):
-        return os.path.exists(path) == was
+def _still(path: str, was: list[str | None]) -> bool:
+    kind, value = was
     try:
+        if kind == "state":
+            return _state(path) == value
         with open(path, "rb") as stream:
-            return digest(stream.read()) == was
+            return digest(stream.read()) == value
     except OSError:
         return False
 
@@ -94,19 +136,13 @@ def _code_and_packages() -> list[Any]:
             installed += sorted(n for n in os.listdir(entry or ".") if n.endswith(".dist-info"))
         except OSError:
             continue
-    zones = [(d, os.stat(d).st_mtime_ns) for d in _tzpath() if os.path.isdir(d)]
+    zones = [(d, os.stat(d).st_mtime_ns) for d in zoneinfo.TZPATH if os.path.isdir(d)]
     return [sys.version, own, installed, zones]
-
-
-def _tzpath() -> tuple[str, ...]:
-    import zoneinfo
-
-    return tuple(zoneinfo.TZPATH)
 
 
 def key(file: Path, options: dict[str, object]) -> tuple[Any, ...]:
     """The key as it reads back from the cache's JSON (lists, not tuples)."""
-    parts = ["checked-2", str(file.absolute()), os.getcwd(), options, _code_and_packages()]
+    parts = ["checked-3", str(file.absolute()), os.getcwd(), options, _code_and_packages()]
     return tuple(json.loads(json.dumps(parts, sort_keys=True)))
 
 
@@ -125,7 +161,7 @@ def lookup(cache_key: tuple[Any, ...]) -> tuple[list[Problem], Any] | None:
 
 def store(
     cache_key: tuple[Any, ...],
-    reads: dict[str, str | bool],
+    reads: dict[str, list[str | None]],
     problems: list[Problem],
     schedule: Any = None,
 ) -> None:

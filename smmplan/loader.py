@@ -327,12 +327,10 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
 def load_file(file: Path, display: str, out: Collector) -> Located | None:
     """Read and parse one YAML file; problems go to `out`, None when unusable."""
     try:
-        raw = file.read_bytes()
+        raw = check_cache.read_bytes(file)
     except OSError as exc:
-        check_cache.note_read(file, None)
         out.add(display, 1, 1, Code.READ, f"cannot read file: {exc.strerror or exc}")
         return None
-    check_cache.note_read(file, raw)
     text = decode(raw, display, out)
     if text is None:
         return None

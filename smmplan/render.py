@@ -63,8 +63,7 @@ class TemplatesFolder(BaseLoader):
             raise TemplateNotFound(name, "give a path inside templates/, without '..'")
         try:
             target = (self.folder / Path(*parts)).resolve()
-            found = target.is_file()
-            check_cache.note_lookup(target, found)
+            found = check_cache.is_file(target)
         except (OSError, ValueError) as exc:  # a name too long for the file system, a loop
             raise TemplateNotFound(name[:80], f"cannot open it: {type(exc).__name__}") from None
         if not target.is_relative_to(self.folder):
@@ -78,13 +77,11 @@ class TemplatesFolder(BaseLoader):
         if target.stat().st_size > MAX_TEMPLATE_BYTES:
             raise TemplateNotFound(template, f"it is larger than {MAX_TEMPLATE_BYTES // 1024} KiB")
         try:
-            raw = target.read_bytes()
             # Line ends as reading in text mode gives them.
-            text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+            text = check_cache.read_bytes(target).decode("utf-8")
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         except (OSError, UnicodeDecodeError) as exc:
-            check_cache.note_read(target, None)
             raise TemplateNotFound(template, f"cannot read it: {exc}") from None
-        check_cache.note_read(target, raw)
         mtime = target.stat().st_mtime
         return text, str(target), lambda: target.stat().st_mtime == mtime
 
