@@ -98,6 +98,16 @@ class CalendarInfo:
     vars: dict[str, Any] = field(default_factory=dict)
     path: str = ""
 
+    def as_dict(self) -> dict[str, Any]:
+        """What exports and layouts show of the calendar; the file path differs per machine."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "timezone": self.timezone,
+            "language": self.language,
+            "vars": self.vars,
+        }
+
 
 @dataclass(slots=True)
 class Schedule:
@@ -118,25 +128,21 @@ class Schedule:
 
     def to_data(self) -> dict[str, Any]:
         """Plain JSON data that `from_data` turns back into an equal schedule (for the cache)."""
-        info = self.calendar
         return {
-            "calendar": [info.id, info.name, info.timezone, info.language, info.vars, info.path],
+            "calendar": _row(self.calendar),
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
-            "posts": [[getattr(p, name) for name in _POST_SLOTS] for p in self.posts],
-            "days": [[d.date, d.kind, d.source_id, d.name, d.id] for d in self.days],
-            "unfilled": [[u.date, u.time, u.channel] for u in self.unfilled],
+            "posts": [_row(p) for p in self.posts],
+            "days": [_row(d) for d in self.days],
+            "unfilled": [_row(u) for u in self.unfilled],
             "channels": self.channels,
             "blackout": self.blackout,
         }
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Schedule:
-        posts = []
-        for row in data["posts"]:
-            post = Post(*row)
-            post.origin = tuple(post.origin)  # type: ignore[assignment]
-            posts.append(post)
+        # JSON gives the origin (file, line, column) back as a list.
+        posts = [Post(*[*row[:-1], tuple(row[-1])]) for row in data["posts"]]
         return cls(
             calendar=CalendarInfo(*data["calendar"]),
             start=date.fromisoformat(data["start"]),
@@ -149,4 +155,11 @@ class Schedule:
         )
 
 
-_POST_SLOTS = tuple(f.name for f in fields(Post))  # Post's positional order
+def _row(item: Any) -> list[Any]:
+    """A dataclass's values in its constructor's order."""
+    return [getattr(item, name) for name in _FIELDS[type(item)]]
+
+
+_FIELDS = {
+    kind: tuple(f.name for f in fields(kind)) for kind in (Post, DayEvent, Unfilled, CalendarInfo)
+}

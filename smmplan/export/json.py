@@ -34,17 +34,9 @@ def _compact(value: object) -> str:
 
 
 def _document(schedule: Schedule) -> dict[str, Any]:
-    info = schedule.calendar
     return {
         "smmplan": FORMAT_VERSION,
-        # The calendar's file path is left out: it differs between machines.
-        "calendar": {
-            "id": info.id,
-            "name": info.name,
-            "timezone": info.timezone,
-            "language": info.language,
-            "vars": info.vars,
-        },
+        "calendar": schedule.calendar.as_dict(),
         "window": {"start": schedule.start.isoformat(), "end": schedule.end.isoformat()},
         "posts": [post.as_dict() for post in schedule.posts],
         "days": [asdict(day) for day in schedule.days],

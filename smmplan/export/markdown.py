@@ -136,13 +136,7 @@ def _context(schedule: Schedule) -> dict[str, Any]:
     return {
         "title": locale.label("plan_title", name=info.name),
         "t": {key: locale.label(key) for key in LABELS["en"]},
-        "calendar": {
-            "id": info.id,
-            "name": info.name,
-            "timezone": info.timezone,
-            "language": info.language,
-            "vars": info.vars,
-        },
+        "calendar": info.as_dict(),
         "window": {
             "start": locale.date_text(schedule.start),
             "end": locale.date_text(schedule.end),
