@@ -114,3 +114,20 @@ def build_every_format(repo: Path, out: str) -> dict[str, bytes]:
     result = CliRunner().invoke(app, ["build", "--format", "csv,ics,md,json", "--out", out])
     assert result.exit_code == 0, result.output
     return {str(p.relative_to(repo / out)): p.read_bytes() for p in (repo / out).rglob("*.*")}
+
+
+def run_in(root: Path, *args: str) -> tuple[int, str]:
+    """Run the CLI with `args` in folder `root` (SOURCE_DATE_EPOCH fixed): exit code, output."""
+    import os
+
+    from typer.testing import CliRunner
+
+    from smmplan.cli import app
+
+    previous = Path.cwd()
+    os.chdir(root)
+    try:
+        result = CliRunner().invoke(app, list(args), env={"SOURCE_DATE_EPOCH": "1767225600"})
+    finally:
+        os.chdir(previous)
+    return result.exit_code, result.output

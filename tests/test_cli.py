@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from calendars_for_tests import write_repo
 from typer.testing import CliRunner
 
 from smmplan import __version__
@@ -42,9 +43,7 @@ posts:
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "calendars").mkdir()
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "calendars" / "shop.yaml").write_text(CALENDAR, encoding="utf-8")
+    write_repo(tmp_path, CALENDAR, name="shop.yaml")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     return tmp_path

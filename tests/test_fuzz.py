@@ -14,11 +14,10 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+from calendars_for_tests import run_in
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from smmplan.cli import app
 from smmplan.render import Renderer, RenderError
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -108,18 +107,6 @@ def _mutate(draw: st.DrawFn, kind: str, lines: list[bytes], at: int) -> list[byt
     return lines[:at] + [payload] + lines[at:]
 
 
-def _run(root: Path, *args: str) -> tuple[int, str]:
-    import os
-
-    previous = Path.cwd()
-    os.chdir(root)
-    try:
-        result = CliRunner().invoke(app, list(args), env={"SOURCE_DATE_EPOCH": "1767225600"})
-    finally:
-        os.chdir(previous)
-    return result.exit_code, result.output
-
-
 def _assert_clean(code: int, output: str) -> None:
     assert code in (0, 1), output
     assert "Traceback" not in output, output
@@ -143,8 +130,8 @@ def test_a_damaged_example_repo_gives_exit_0_or_1_with_positions(
         for part in ("calendars", "templates"):
             shutil.copytree(PROJECT / part, root / part)
         (root / name).write_bytes(data)
-        _assert_clean(*_run(root, "validate"))
-        code, output = _run(root, "build", "--format", "csv,ics,md,json", "--out", "out")
+        _assert_clean(*run_in(root, "validate"))
+        code, output = run_in(root, "build", "--format", "csv,ics,md,json", "--out", "out")
         _assert_clean(code, output)
         written = [p for p in (root / "out").rglob("*") if p.is_file()]
         assert bool(written) == (code == 0), (code, written)

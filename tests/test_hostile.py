@@ -17,13 +17,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from calendars_for_tests import calendar, line_of, plan_text, posts_of, schedule_of
+from calendars_for_tests import calendar, line_of, plan_text, posts_of, run_in, schedule_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
-from typer.testing import CliRunner
 
-from smmplan.cli import app
 from smmplan.export import ExportOptions, export
 from smmplan.recurrence import rrule_dates
 
@@ -38,14 +36,9 @@ channels:
 
 
 def _run(root: Path, *args: str) -> tuple[int, str]:
-    previous = Path.cwd()
-    os.chdir(root)
-    try:
-        result = CliRunner().invoke(app, list(args), env={"SOURCE_DATE_EPOCH": "1767225600"})
-    finally:
-        os.chdir(previous)
-    assert "Traceback" not in result.output, result.output
-    return result.exit_code, result.output
+    code, output = run_in(root, *args)
+    assert "Traceback" not in output, output
+    return code, output
 
 
 def _repo(root: Path, text: str, name: str = "shop.yaml") -> Path:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from calendars_for_tests import write_repo
 from typer.testing import CliRunner
 
 from smmplan.cli import app
@@ -84,9 +85,7 @@ def test_sarif_with_no_problems_is_valid() -> None:
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "calendars").mkdir()
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "calendars" / "shop.yaml").write_text(CALENDAR, encoding="utf-8")
+    write_repo(tmp_path, CALENDAR, name="shop.yaml")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
