@@ -56,6 +56,7 @@ class TemplatesFolder(BaseLoader):
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder.resolve()
+        self.sources: dict[str, str] = {}  # what get_source read, by template name
 
     def locate(self, name: str) -> Path:
         parts = name.replace("\\", "/").split("/")
@@ -82,6 +83,7 @@ class TemplatesFolder(BaseLoader):
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         except (OSError, UnicodeDecodeError) as exc:
             raise TemplateNotFound(template, f"cannot read it: {exc}") from None
+        self.sources[template] = text
         mtime = target.stat().st_mtime
         return text, str(target), lambda: target.stat().st_mtime == mtime
 
@@ -285,8 +287,9 @@ class Renderer:
     """Renders post bodies for one calendar; compiled templates are cached."""
 
     def __init__(self, root: Path, language: str) -> None:
+        self.loader = TemplatesFolder(root / "templates")
         self.env = _Sandbox(
-            loader=TemplatesFolder(root / "templates"),
+            loader=self.loader,
             undefined=StrictUndefined,
             autoescape=False,
             keep_trailing_newline=False,
@@ -394,12 +397,8 @@ class Renderer:
         if uses < 2:
             return None
         if source not in self._deps:
-            text = source[1]
-            if source[0] == "file" and self.env.loader is not None:
-                try:
-                    text = self.env.loader.get_source(self.env, source[1])[0]
-                except TemplateNotFound:
-                    text = None  # type: ignore[assignment]
+            # A file's text is what the loader read when the first use compiled it.
+            text = self.loader.sources.get(source[1]) if source[0] == "file" else source[1]
             self._deps[source] = render_memo.dependencies(self.env, text) if text else None
         deps = self._deps[source]
         return None if deps is None else (source, render_memo.key(deps, context))
