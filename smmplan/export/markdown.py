@@ -119,6 +119,7 @@ def layout_template(source: str, *, autoescape: bool) -> Any:
 
 @functools.lru_cache(maxsize=8)
 def _layout_template(source: str, autoescape: bool, cache_folder: str) -> Any:
+    # `cache_folder` is only part of the key: a changed $SMMPLAN_CACHE_DIR gets its own entry.
     from smmplan import jinja_cache
 
     return jinja_cache.from_text(layout_environment(autoescape=autoescape), source)
