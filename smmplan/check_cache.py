@@ -123,7 +123,7 @@ def _still(path: str, was: list[str | None]) -> bool:
 
 
 @functools.cache
-def _code_and_packages() -> list[Any]:
+def code_and_packages() -> list[Any]:
     """What identifies this smmplan and its libraries without importing any of them."""
     own = sorted(
         (str(p.relative_to(_PACKAGE)), p.stat().st_size, p.stat().st_mtime_ns)
@@ -142,7 +142,7 @@ def _code_and_packages() -> list[Any]:
 
 def key(file: Path, options: dict[str, object]) -> tuple[Any, ...]:
     """The key as it reads back from the cache's JSON (lists, not tuples)."""
-    parts = ["checked-3", str(file.absolute()), os.getcwd(), options, _code_and_packages()]
+    parts = ["checked-3", str(file.absolute()), os.getcwd(), options, code_and_packages()]
     return tuple(json.loads(json.dumps(parts, sort_keys=True)))
 
 

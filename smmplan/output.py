@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -71,8 +72,14 @@ def filtered(schedule: Schedule, request: Request) -> Schedule:
     return replace(schedule, posts=posts)
 
 
-def render_files(schedules: list[Schedule], request: Request) -> dict[Path, bytes]:
-    """Every output file of a build (the -o target uses the path '-' for stdout)."""
+def render_files(
+    schedules: list[Schedule], request: Request, *, reuse: bool = False
+) -> dict[Path, bytes]:
+    """Every output file of a build (the -o target uses the path '-' for stdout).
+
+    With `reuse`, a file whose schedule and options are unchanged since it was last written
+    comes from the cache (smmplan.output_cache) instead of being rendered again.
+    """
     from smmplan.export import ExportOptions
 
     options = ExportOptions(
@@ -91,7 +98,7 @@ def render_files(schedules: list[Schedule], request: Request) -> dict[Path, byte
         if len(request.formats) != 1 or len(schedules) != 1:
             raise UsageError("-o writes one calendar in one format; use --out DIR for more")
         target = Path(request.output)
-        named = _one_calendar(request.formats[0], filtered(schedules[0], request), request, options)
+        named = _formats(filtered(schedules[0], request), request, options, reuse)[0]
         if len(named) != 1:
             raise UsageError(
                 f"--preset {request.preset} writes one file per channel; use --out DIR"
@@ -101,10 +108,8 @@ def render_files(schedules: list[Schedule], request: Request) -> dict[Path, byte
     files: dict[Path, bytes] = {}
     for schedule in schedules:
         folder = request.out_dir / schedule.calendar.id
-        for fmt in request.formats:
-            for name, data in _one_calendar(
-                fmt, filtered(schedule, request), request, options
-            ).items():
+        for named in _formats(filtered(schedule, request), request, options, reuse):
+            for name, data in named.items():
                 target = folder / f"{schedule.window_name}{name}"
                 if target in files:
                     raise UsageError(
@@ -113,6 +118,38 @@ def render_files(schedules: list[Schedule], request: Request) -> dict[Path, byte
                     )
                 files[target] = data
     return files
+
+
+def _formats(
+    schedule: Schedule, request: Request, options: ExportOptions, reuse: bool
+) -> list[dict[str, bytes]]:
+    """The files of each asked-for format of one calendar, in the order of --format."""
+    if not reuse:
+        return [_one_calendar(fmt, schedule, request, options) for fmt in request.formats]
+    from smmplan import check_cache, output_cache
+
+    schedule_digest = output_cache.fingerprint(schedule)
+    knobs = {
+        "preset": request.preset,
+        "csv_safe": request.csv_safe,
+        "csv_bom": request.csv_bom,
+        "dtstamp": options.dtstamp.isoformat() if options.dtstamp else None,
+        "md_template": (
+            check_cache.digest(options.md_template.encode("utf-8"))
+            if options.md_template is not None
+            else None
+        ),
+    }
+    return [
+        output_cache.files(
+            schedule,
+            schedule_digest,
+            fmt,
+            knobs,
+            functools.partial(_one_calendar, fmt, schedule, request, options),
+        )
+        for fmt in request.formats
+    ]
 
 
 def _one_calendar(

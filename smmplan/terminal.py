@@ -31,7 +31,7 @@ def run_build(
     sys.stderr.write(report.as_text(problems))  # the warnings
     schedules = [p.schedule for p in outcome.planned if p.schedule is not None]
     try:
-        files_out = render_files(schedules, request)
+        files_out = render_files(schedules, request, reuse=reuse)
     except ProblemsFound as exc:  # a --preset scheduler's rules
         return _stopped(console, exc.problems)
     if request.output == "-":

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -131,3 +134,25 @@ def run_in(root: Path, *args: str) -> tuple[int, str]:
     finally:
         os.chdir(previous)
     return result.exit_code, result.output
+
+
+def libraries_loaded(repo: Path, cache: Path, argv: list[str], libraries: list[str]) -> str:
+    """Run `smmplan ARGV` in a fresh interpreter in `repo`; which of `libraries` it imported.
+
+    What a run imports shows what work it did: a run answered from the cache loads neither
+    the YAML parser nor the models nor the template engine.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "SMMPLAN_CACHE_DIR"}
+    env["SMMPLAN_CACHE_DIR"] = str(cache)
+    probe = (
+        "import sys; from smmplan.cli import main\n"
+        f"sys.argv = ['smmplan', *{argv!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
+        f"loaded = sorted(m for m in {libraries!r} if m in sys.modules)\n"
+        "print('loaded:', ','.join(loaded), 'exit:', code)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=repo, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip().splitlines()[-1]

@@ -10,14 +10,11 @@ would fail here.
 from __future__ import annotations
 
 import itertools
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from calendars_for_tests import copy_examples
+from calendars_for_tests import copy_examples, libraries_loaded
 from typer.testing import CliRunner
 
 from smmplan.cli import app
@@ -136,22 +133,11 @@ def test_today_and_working_folder_are_part_of_the_result(
 def test_an_unchanged_repo_is_answered_without_loading_the_format(tmp_path: Path) -> None:
     """What makes a repeat validate fast: no YAML parsing, models or templates are loaded."""
     repo = copy_examples(tmp_path / "repo")
-    env = {k: v for k, v in os.environ.items() if k != "SMMPLAN_CACHE_DIR"}
-    env["SMMPLAN_CACHE_DIR"] = str(tmp_path / "cache")
-    probe = (
-        "import sys; from smmplan.cli import main\n"
-        "sys.argv = ['smmplan', 'validate']\n"
-        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\n"
-        "heavy = sorted(m for m in ('pydantic', 'jinja2', 'yaml') if m in sys.modules)\n"
-        "print('loaded:', ','.join(heavy), 'exit:', code)\n"
-    )
 
     def run() -> str:
-        done = subprocess.run(
-            [sys.executable, "-c", probe], cwd=repo, env=env, capture_output=True, text=True
+        return libraries_loaded(
+            repo, tmp_path / "cache", ["validate"], ["pydantic", "jinja2", "yaml"]
         )
-        assert done.returncode == 0, done.stderr
-        return done.stdout.strip().splitlines()[-1]
 
     assert run() == "loaded: jinja2,pydantic,yaml exit: 0"
     assert run() == "loaded:  exit: 0"
