@@ -2,14 +2,22 @@
 
 It lives in $SMMPLAN_CACHE_DIR, else $XDG_CACHE_HOME/smmplan, else ~/.cache/smmplan. A cache
 that cannot be read or written is simply not used: it never changes results, only speed.
+
+Entries are kept until they go unused for UNUSED_DAYS (a hit marks an entry used), so the
+folder does not grow with every day `validate` runs or every edit `build` renders: the first
+write of a run clears that namespace's unused entries, and a run that only reads writes nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +30,9 @@ def cache_dir() -> Path:
     return Path(base) / "smmplan"
 
 
+UNUSED_DAYS = 30
+
+
 def _file(namespace: str, key: tuple[Any, ...]) -> Path:
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:32]
     return cache_dir() / namespace / f"{digest}.json"
@@ -29,11 +40,16 @@ def _file(namespace: str, key: tuple[Any, ...]) -> Path:
 
 def get(namespace: str, key: tuple[Any, ...]) -> Any:
     """The cached value, or None when absent or unreadable."""
+    path = _file(namespace, key)
     try:
-        stored = json.loads(_file(namespace, key).read_text(encoding="utf-8"))
+        stored = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return stored.get("value") if stored.get("key") == list(key) else None
+    if stored.get("key") != list(key):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(path)  # used: kept for another UNUSED_DAYS
+    return stored.get("value")
 
 
 def put(namespace: str, key: tuple[Any, ...], value: Any) -> None:
@@ -47,3 +63,28 @@ def put(namespace: str, key: tuple[Any, ...], value: Any) -> None:
         os.replace(name, target)
     except OSError:
         return
+    _prune(target.parent)
+
+
+# The names put() writes: only these are ever removed, whatever else is in the folder.
+_OURS = re.compile(r"[0-9a-f]{32}\.json|tmp[a-z0-9_]+\.tmp")
+
+
+@functools.cache  # once per folder and run
+def _prune(folder: Path) -> None:
+    """Remove the entries (and leftovers of interrupted writes) unused for UNUSED_DAYS."""
+    cutoff = time.time() - UNUSED_DAYS * 86400
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if (
+                _OURS.fullmatch(entry.name)
+                and entry.is_file(follow_symlinks=False)
+                and entry.stat().st_mtime < cutoff
+            ):
+                os.unlink(entry.path)
+        except OSError:
+            continue

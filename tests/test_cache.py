@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,34 @@ def test_corrupt_cache_entries_are_ignored(tmp_path: Path, monkeypatch: pytest.M
         stored.write_text("{not json", encoding="utf-8")
     assert cache.get("demo", ("a", 1)) is None
     assert os.listdir(tmp_path / "demo")  # nothing crashed, the entry is just a miss
+
+
+def test_entries_unused_for_a_month_are_removed_on_the_next_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smmplan import cache
+
+    monkeypatch.setenv("SMMPLAN_CACHE_DIR", str(tmp_path))
+    for name in ("old", "old-but-used", "recent"):
+        cache.put("demo", (name,), name)
+    folder = tmp_path / "demo"
+    entries = {p.name: p for p in folder.iterdir()}
+    assert len(entries) == 3
+    long_ago = time.time() - (cache.UNUSED_DAYS + 1) * 86400
+    for path in entries.values():
+        os.utime(path, (long_ago, long_ago))
+    os.utime(cache._file("demo", ("recent",)), None)
+    mine = folder / "notes.txt"  # not an entry: never touched, whatever its age
+    mine.write_text("mine", encoding="utf-8")
+    os.utime(mine, (long_ago, long_ago))
+    assert cache.get("demo", ("old-but-used",)) == "old-but-used"
+
+    cache._prune.cache_clear()  # as in a new run
+    cache.put("demo", ("new",), "new")
+    assert cache.get("demo", ("old",)) is None
+    assert [cache.get("demo", (n,)) for n in ("old-but-used", "recent", "new")] == [
+        "old-but-used",
+        "recent",
+        "new",
+    ]
+    assert mine.read_text(encoding="utf-8") == "mine"
