@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from smmplan.cli import MonthOpt, _files, app, guarded
+from smmplan.cli import MonthOpt, NoCacheOpt, _files, app, guarded
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,13 +29,17 @@ def _console() -> Console:
     return Console(highlight=False)
 
 
-def _schedules(path: Path | None, month: str | None) -> list[Schedule]:
-    """Plan the calendars at `path`; problems go to stderr and errors stop the command."""
+def _schedules(path: Path | None, month: str | None, reuse: bool) -> list[Schedule]:
+    """Plan the calendars at `path`; problems go to stderr and errors stop the command.
+
+    With `reuse`, unchanged calendars come from the check cache that `build` fills too.
+    """
     from smmplan import report
     from smmplan.build import parse_window, plan
     from smmplan.problems import SmmplanError
 
-    outcome = plan(_files([path] if path else None), parse_window(month, None, None))
+    files = _files([path] if path else None)
+    outcome = plan(files, parse_window(month, None, None), reuse=reuse)
     if outcome.problems:
         sys.stderr.write(report.as_text(outcome.problems))
     if not outcome.ok:
@@ -43,9 +47,11 @@ def _schedules(path: Path | None, month: str | None) -> list[Schedule]:
     return [p.schedule for p in outcome.planned if p.schedule is not None]
 
 
-def _print_each(path: Path | None, month: str | None, view: Callable[[Schedule], object]) -> int:
+def _print_each(
+    path: Path | None, month: str | None, no_cache: bool, view: Callable[[Schedule], object]
+) -> int:
     console = _console()
-    for schedule in _schedules(path, month):
+    for schedule in _schedules(path, month, reuse=not no_cache):
         console.print(view(schedule))
     return 0
 
@@ -56,20 +62,21 @@ def show(
     path: PathArg = None,
     month: MonthOpt = None,
     agenda: Annotated[bool, typer.Option("--agenda", help="List day by day instead.")] = False,
+    no_cache: NoCacheOpt = False,
 ) -> int:
     """Show a month of posts at a glance: a Monday-to-Sunday grid, or an agenda."""
     from smmplan.views import month as views
 
-    return _print_each(path, month, views.agenda if agenda else views.month_grids)
+    return _print_each(path, month, no_cache, views.agenda if agenda else views.month_grids)
 
 
 @app.command()
 @guarded
-def stats(path: PathArg = None, month: MonthOpt = None) -> int:
+def stats(path: PathArg = None, month: MonthOpt = None, no_cache: NoCacheOpt = False) -> int:
     """Check the content mix: posts per week, formats, pillars, owners, unfilled slots, budget."""
     from smmplan.views.stats import stats as view
 
-    return _print_each(path, month, view)
+    return _print_each(path, month, no_cache, view)
 
 
 @app.command()

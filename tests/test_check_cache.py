@@ -1,4 +1,4 @@
-"""`validate` and `build` reuse what unchanged calendars gave, and never a stale result.
+"""The commands that check calendars reuse what unchanged ones gave, and never a stale result.
 
 Each scenario edits one kind of input the check reads (calendar, fragment, template; a file
 appearing or disappearing) after a run has filled the cache. After every step the cached run
@@ -39,7 +39,15 @@ def _build(*extra: str) -> tuple[int, str, dict[str, bytes]]:
     return result.exit_code, result.output.replace(str(out), "OUT"), files
 
 
-COMMANDS = {"validate": _validate, "build": _build}
+def _view(command: str) -> Callable[..., tuple[int, str]]:
+    def run(*extra: str) -> tuple[int, str]:
+        result = CliRunner().invoke(app, [command, *extra])
+        return result.exit_code, result.output
+
+    return run
+
+
+COMMANDS = {"validate": _validate, "build": _build, "show": _view("show"), "stats": _view("stats")}
 
 
 def _replace(rel: str, old: str, new: str) -> Step:
