@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -187,90 +189,126 @@ def write_repo(folder: Path, calendars: dict[str, str]) -> Path:
     return folder
 
 
+@dataclass
+class Case:
+    name: str
+    cmd: list[str]
+    cwd: Path
+    env: dict[str, str]
+    before: Callable[[], None] | None = None  # run before each measured run, not timed
+
+
 def bench_latency(runs: int, work: Path) -> list[Row]:
+    """Start-up cases on the shipped examples, measured in rounds that run every case once.
+
+    The machine is shared: taking each case's runs in turn, round by round, spreads a slow
+    spell over all cases instead of letting it land on one (the floor among them).
+    """
     smm = smmplan_cmd()
     env = bench_env(work, SOURCE_DATE_EPOCH="1767225600")
-    out = work / "latency-out"
+    out = str(work / "latency-out")
+    edited = _edited_examples(work)
+    cold_env = dict(env)
+
+    def fresh_cache() -> None:
+        cold_env["SMMPLAN_CACHE_DIR"] = tempfile.mkdtemp(dir=work, prefix="cold-cache-")
+
+    all_formats = ["--format", "csv,ics,md,json"]
     cases = [
-        ("python -c pass", [sys.executable, "-c", "pass"]),
-        ('python -c "import typer" (floor)', [sys.executable, "-c", "import typer"]),
-        ("smmplan --version", [*smm, "--version"]),
-        (
+        Case("python -c pass", [sys.executable, "-c", "pass"], ROOT, env),
+        Case('python -c "import typer" (floor)', [sys.executable, "-c", "import typer"], ROOT, env),
+        Case("smmplan --version", [*smm, "--version"], ROOT, env),
+        Case(
             # What any run that checks a calendar must import before its own work starts.
             f'python -c "import {", ".join(CHECK_LIBRARIES)}"',
             [sys.executable, "-c", f"import {', '.join(CHECK_LIBRARIES)}"],
+            ROOT,
+            env,
         ),
-        ("smmplan validate (examples, unchanged: results reused)", [*smm, "validate"]),
-        ("smmplan validate --no-cache (examples, all checked)", [*smm, "validate", "--no-cache"]),
-        (
+        Case(
+            "smmplan validate (examples, unchanged: results reused)",
+            [*smm, "validate"],
+            ROOT,
+            env,
+        ),
+        Case(
+            "smmplan validate (examples, one calendar edited)",
+            [*smm, "validate"],
+            edited.parent.parent,
+            env,
+            lambda: _edit(edited),
+        ),
+        Case(
+            "smmplan validate --no-cache (examples, all checked)",
+            [*smm, "validate", "--no-cache"],
+            ROOT,
+            env,
+        ),
+        Case(
+            "smmplan validate --no-cache (examples, empty cache folder)",
+            [*smm, "validate", "--no-cache"],
+            ROOT,
+            cold_env,
+            fresh_cache,
+        ),
+        Case(
             "smmplan build, all formats (examples, unchanged: files reused)",
-            [*smm, "build", "--format", "csv,ics,md,json", "--out", str(out)],
+            [*smm, "build", *all_formats, "--out", out],
+            ROOT,
+            env,
         ),
-        (
+        Case(
+            "smmplan build, all formats (examples, one calendar edited)",
+            [*smm, "build", *all_formats, "--out", "out"],
+            edited.parent.parent,
+            env,
+            lambda: _edit(edited),
+        ),
+        Case(
             "smmplan build --no-cache, all formats (examples)",
-            [*smm, "build", "--no-cache", "--format", "csv,ics,md,json", "--out", str(out)],
+            [*smm, "build", "--no-cache", *all_formats, "--out", out],
+            ROOT,
+            env,
         ),
     ]
-    measure(cases[-2][1], ROOT, env)  # warm the holiday and template caches once
-    measure([*smm, "validate"], ROOT, env)  # and keep what validate found
-    rows = []
-    floor = None
-    for name, cmd in cases:
-        seconds, peak = median_of(runs, cmd, ROOT, env)
-        if "floor" in name:
-            floor = seconds
-        note = f"{seconds / floor:.2f} x floor" if floor and "floor" not in name else ""
-        rows.append(Row(name, seconds, peak, note))
-    rows += _one_edited(runs, work, env, floor)
-    cold_env = dict(env)
-    cold = []
+    for case in cases:  # warm the holiday and template caches; keep what each run found
+        measure(case.cmd, case.cwd, case.env)
+    results: dict[str, list[tuple[float, float]]] = {case.name: [] for case in cases}
     for _ in range(runs):
-        cold_env["SMMPLAN_CACHE_DIR"] = tempfile.mkdtemp(dir=work, prefix="cold-cache-")
-        cold.append(measure([*smm, "validate", "--no-cache"], ROOT, cold_env))
-    seconds = statistics.median(c[0] for c in cold)
-    rows.append(
-        Row(
-            "smmplan validate --no-cache (examples, empty cache folder)",
-            seconds,
-            max(c[1] for c in cold),
-            f"{seconds / floor:.2f} x floor" if floor else "",
-        )
-    )
+        for case in cases:
+            if case.before:
+                case.before()
+            results[case.name].append(measure(case.cmd, case.cwd, case.env))
+    floor = statistics.median(r[0] for r in results[cases[1].name])
+    rows = []
+    for case in cases:
+        seconds = statistics.median(r[0] for r in results[case.name])
+        note = "" if case is cases[1] else f"{seconds / floor:.2f} x floor"
+        rows.append(Row(case.name, seconds, max(r[1] for r in results[case.name]), note))
     return rows
 
 
-def _one_edited(runs: int, work: Path, env: dict[str, str], floor: float | None) -> list[Row]:
-    """The everyday case at a terminal: one client's calendar edited since the last run.
+def _edited_examples(work: Path) -> Path:
+    """A copy of the examples, for the everyday case at a terminal: one calendar edited.
 
-    Before each measured run the copy's yoga calendar gets a new name, which changes its
-    check and every file it exports; the other calendars are unchanged.
+    Before each measured run the copy's yoga calendar gets a new name (`_edit`), which
+    changes its check and every file it exports; the other calendars are unchanged.
     """
     repo = work / "edited"
     for folder in ("calendars", "templates"):
         shutil.copytree(ROOT / folder, repo / folder, dirs_exist_ok=True)
     calendar = repo / "calendars" / "yoga-amsterdam.yaml"
-    original = calendar.read_text(encoding="utf-8")
-    assert "\nname: " in original
-    smm = smmplan_cmd()
-    rows = []
-    edits = iter(range(1_000_000))
-    for name, cmd in (
-        ("smmplan validate (examples, one calendar edited)", [*smm, "validate"]),
-        (
-            "smmplan build, all formats (examples, one calendar edited)",
-            [*smm, "build", "--format", "csv,ics,md,json", "--out", "out"],
-        ),
-    ):
-        measure(cmd, repo, env)  # every calendar checked and kept once
-        results = []
-        for _ in range(runs):
-            renamed = original.replace("\nname: ", f"\nname: Edit {next(edits)} ", 1)
-            calendar.write_text(renamed, encoding="utf-8")
-            results.append(measure(cmd, repo, env))
-        seconds = statistics.median(r[0] for r in results)
-        note = f"{seconds / floor:.2f} x floor" if floor else ""
-        rows.append(Row(name, seconds, max(r[1] for r in results), note))
-    return rows
+    assert "\nname: " in calendar.read_text(encoding="utf-8")
+    return calendar
+
+
+_edits = itertools.count()
+
+
+def _edit(calendar: Path) -> None:
+    text = calendar.read_text(encoding="utf-8")
+    renamed = re.sub(r"\nname: (Edit \d+ )?", f"\nname: Edit {next(_edits)} ", text, count=1)
+    calendar.write_text(renamed, encoding="utf-8")
 
 
 def bench_large(runs: int, work: Path, quick: bool) -> list[Row]:
