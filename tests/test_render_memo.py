@@ -85,3 +85,35 @@ def test_plain_text_renders_as_jinja_would(tmp_path: Path, text: str) -> None:
     assert renderer.render(template=None, text=text, context={}) == (
         renderer.env.from_string(text).render()
     )
+
+
+def test_file_templates_are_rendered_once_per_distinct_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A weekly rubric's template file is rendered again only when what it reads changes."""
+    from collections import Counter
+
+    from smmplan.build import plan
+    from smmplan.render import Renderer
+
+    repo = copy_examples(tmp_path / "repo")
+    monkeypatch.chdir(repo)
+    asked: Counter[str] = Counter()
+    rendered: Counter[str] = Counter()
+    render, _render = Renderer.render, Renderer._render
+
+    def counting_render(self: Renderer, *, template: str | None, **kwargs: object) -> str:
+        asked[template or "inline"] += 1
+        return render(self, template=template, **kwargs)  # type: ignore[arg-type]
+
+    def counting_fresh(self: Renderer, template: str | None, *args: object) -> str:
+        rendered[template or "inline"] += 1
+        return _render(self, template, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Renderer, "render", counting_render)
+    monkeypatch.setattr(Renderer, "_render", counting_fresh)
+    assert plan([Path("calendars/casa-cafe.yaml")], None).ok
+    files = [name for name in asked if name.endswith(".j2")]
+    assert files, "the calendar uses template files"
+    assert any(rendered[name] < asked[name] for name in files), (asked, rendered)
+    assert all(rendered[name] <= asked[name] for name in asked)
