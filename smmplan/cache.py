@@ -59,7 +59,8 @@ def put(namespace: str, key: tuple[Any, ...], value: Any) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump({"key": list(key), "value": value}, stream, ensure_ascii=False)
+            # dumps, not dump: json.dump writes through the pure-Python encoder, 5x slower.
+            stream.write(json.dumps({"key": list(key), "value": value}, ensure_ascii=False))
         os.replace(name, target)
     except OSError:
         return
