@@ -28,6 +28,7 @@ def test_benchmark_script_runs_on_tiny_inputs() -> None:
     cases = [row.split("|")[1].strip() for row in rows[1:]]
     assert any(case.startswith("large calendar (") and "posts): validate" in case for case in cases)
     assert "large calendar: build csv,ics,md,json" in cases
+    assert "large calendar: build csv,ics,md,json, unchanged" in cases
     assert "smmplan validate (examples, one calendar edited)" in cases
     assert "smmplan build, all formats (examples, one calendar edited)" in cases
     assert "2 calendars: validate --no-cache" in cases
