@@ -32,6 +32,7 @@ STEPS: list[tuple[dict[str, str], tuple[str, ...]]] = [
     ({}, ALL),
     ({"SOURCE_DATE_EPOCH": "1767225600"}, ALL),
     ({"SOURCE_DATE_EPOCH": "1767225600"}, (*ALL, "--csv-bom")),
+    ({"SOURCE_DATE_EPOCH": "1767225600"}, (*ALL, "--csv-bom", "--no-csv-safe")),
     ({"SOURCE_DATE_EPOCH": "1767225600"}, (*ALL, "--channel", "instagram")),
     ({"SOURCE_DATE_EPOCH": "1767225600"}, (*ALL, "--status", "approved")),
     ({"SOURCE_DATE_EPOCH": "1767225600"}, ("--format", "csv", "--preset", "publer")),
