@@ -108,15 +108,34 @@ def copy_examples(repo: Path) -> Path:
     return repo
 
 
-def build_every_format(repo: Path, out: str) -> dict[str, bytes]:
-    """Run `smmplan build` in the current folder into `out`; the written files by name."""
+def build_every_format(repo: Path, out: str, *extra: str) -> dict[str, bytes]:
+    """Run `smmplan build [EXTRA]` in the current folder into `out`; the written files by name."""
     from typer.testing import CliRunner
 
     from smmplan.cli import app
 
-    result = CliRunner().invoke(app, ["build", "--format", "csv,ics,md,json", "--out", out])
+    argv = ["build", "--format", "csv,ics,md,json", "--out", out, *extra]
+    result = CliRunner().invoke(app, argv)
     assert result.exit_code == 0, result.output
     return {str(p.relative_to(repo / out)): p.read_bytes() for p in (repo / out).rglob("*.*")}
+
+
+def assert_golden(path: Path, produced: bytes | str) -> None:
+    """`produced` equals the golden file at `path` (text compared as text, bytes as bytes).
+
+    With SMMPLAN_REGEN=1 the golden file is written from `produced` first: review the diff.
+    """
+    if os.environ.get("SMMPLAN_REGEN") == "1":
+        if isinstance(produced, str):
+            path.write_text(produced, encoding="utf-8")
+        else:
+            path.write_bytes(produced)
+    expected = path.read_text(encoding="utf-8") if isinstance(produced, str) else path.read_bytes()
+    test_file = os.environ.get("PYTEST_CURRENT_TEST", "").split("::")[0] or "its test"
+    assert produced == expected, (
+        f"{path.name} changed; if intended, run SMMPLAN_REGEN=1 python -m pytest "
+        f"{test_file} and review the diff"
+    )
 
 
 def run_in(root: Path, *args: str) -> tuple[int, str]:

@@ -661,10 +661,13 @@ def test_day_names_list_the_holidays_and_observances_of_that_day(tmp_path):
     )
     planned = plan_text(tmp_path, holiday_cafe("keep", observance))
     assert codes(planned) == []
+    assert on(planned, "2026-12-08")
     for post in on(planned, "2026-12-08"):
         assert post.day_names == ["Immaculada Concepció", "Mountain Day"]
+    assert on(planned, "2026-12-09")
     for post in on(planned, "2026-12-09"):
         assert post.day_names == ["Octopus Day"]
+    assert on(planned, "2026-12-10")
     assert all(p.day_names == [] for p in on(planned, "2026-12-10"))
     kinds = [(d.date, d.kind, d.name) for d in schedule_of(planned).days if d.date <= "2026-12-09"]
     assert kinds == [
@@ -946,6 +949,7 @@ def test_two_slots_that_meet_in_the_dst_gap_do_not_share_an_id(tmp_path):
     # 02:30 does not exist on 2026-03-29 and becomes 03:30, where another slot already is.
     text = one_slot_channel("[sun]", '["02:30", "03:30"]')
     posts = posts_of(plan_text(tmp_path, text, "2026-03-29", "2026-03-29"))
+    assert len(posts) == 2
     ids = [p.id for p in posts]
     assert len(ids) == len(set(ids)), [(p.time, p.utc, p.id) for p in posts]
 

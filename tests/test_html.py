@@ -6,11 +6,11 @@ import base64
 from html.parser import HTMLParser
 from pathlib import Path
 
+from calendars_for_tests import calendar, plan_text, schedule_of, write_repo
 from typer.testing import CliRunner
 
 from smmplan.cli import app
 from smmplan.export.html import to_html
-from tests.calendars_for_tests import calendar, plan_text, schedule_of, write_repo
 
 FEB = "{start: 2026-02-01, end: 2026-02-28}"
 PNG = base64.b64decode(

@@ -12,12 +12,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from calendars_for_tests import copy_examples
+from calendars_for_tests import calendar, copy_examples, plan_text, schedule_of
+from test_html import Page as Dom
 
 from smmplan.export.html import to_html
 from smmplan.model import Schedule
-from tests.calendars_for_tests import calendar, plan_text, schedule_of
-from tests.test_html import Page as Dom
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and not os.environ.get("CI"):

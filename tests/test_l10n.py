@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from calendars_for_tests import calendar, plan_text, schedule_of
 
 from smmplan.export.html import to_html
 from smmplan.export.markdown import to_markdown
 from smmplan.l10n import language, script_to_territory
 from smmplan.public_holidays import country_info
-from tests.calendars_for_tests import calendar, plan_text, schedule_of
 
 BODY = """\
 language: {language}

@@ -8,11 +8,11 @@ intended change of output, regenerate and review the diff before committing:
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
+from calendars_for_tests import assert_golden
 from typer.testing import CliRunner
 
 from smmplan.cli import app
@@ -37,10 +37,4 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("calendar_id", sorted(CALENDARS))
 def test_localized_output_matches_golden_file(built: Path, calendar_id: str, fmt: str) -> None:
     produced = (built / calendar_id / f"{CALENDARS[calendar_id]}.{fmt}").read_bytes()
-    expected_file = GOLDEN / f"{calendar_id}.{fmt}"
-    if os.environ.get("SMMPLAN_REGEN") == "1":
-        expected_file.write_bytes(produced)
-    assert produced == expected_file.read_bytes(), (
-        f"{calendar_id}.{fmt} changed; if intended, run SMMPLAN_REGEN=1 python -m pytest "
-        "tests/test_l10n_golden.py and review the diff"
-    )
+    assert_golden(GOLDEN / f"{calendar_id}.{fmt}", produced)

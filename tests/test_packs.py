@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 import yaml
+from calendars_for_tests import calendar, error_codes, line_of, plan_text, schedule_of
 
 from smmplan import packs, vocab
 from smmplan.recurrence import depends_on_anchor, rrule_dates
-from tests.calendars_for_tests import calendar, error_codes, line_of, plan_text, schedule_of
 
 DEC = "{start: 2026-12-01, end: 2026-12-31}"
 DAILY = """\

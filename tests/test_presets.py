@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from calendars_for_tests import write_repo
 from typer.testing import CliRunner
 
 from smmplan.cli import app
@@ -48,8 +49,7 @@ WINDOW = "2026-12-01_2026-12-02"
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "calendars").mkdir()
-    (tmp_path / "calendars" / "shop.yaml").write_text(CALENDAR, encoding="utf-8")
+    write_repo(tmp_path, CALENDAR, name="shop.yaml")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from calendars_for_tests import build_every_format, copy_examples
+from calendars_for_tests import build_every_format, copy_examples, write_repo
 from jinja2.sandbox import SandboxedEnvironment
 from typer.testing import CliRunner
 
@@ -45,21 +45,20 @@ def test_examples_build_the_same_with_and_without_reuse(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     reused = build_every_format(repo, "reused")
     monkeypatch.setattr(render_memo, "dependencies", lambda env, source: None)
-    fresh = build_every_format(repo, "fresh")
+    fresh = build_every_format(repo, "fresh", "--no-cache")  # renders: no stored schedules
     assert reused == fresh
 
 
 def test_a_text_that_reads_the_date_differs_every_day(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "calendars").mkdir()
-    (tmp_path / "templates").mkdir()
-    (tmp_path / "calendars" / "c.yaml").write_text(
+    write_repo(
+        tmp_path,
         "smmplan: 1\nname: C\ntimezone: UTC\nperiod: {start: 2026-12-01, end: 2026-12-10}\n"
         "rules: {disable: [W314, W315, W319]}\n"
         "channels:\n  ig:\n    network: instagram\n    slots: [{days: daily, times: ['09:00']}]\n"
         "themes:\n  - {name: Daily, days: daily, text: '{{ post.title }} {{ post.date }}'}\n",
-        encoding="utf-8",
+        name="c.yaml",
     )
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["build", "--format", "csv", "-o", "-"])

@@ -53,9 +53,22 @@ def test_json_is_a_list_of_problem_objects() -> None:
     assert (document[0]["line"], document[0]["col"]) == (3, 11)
 
 
-def test_github_commands_escape_newlines_commas_and_colons() -> None:
-    line = as_github([Problem("a,b:c.yaml", 2, 3, "warning", "W316", "50%: a, b\nc")])
-    assert line == "::warning file=a%2Cb%3Ac.yaml,line=2,col=3,title=W316::50%25: a, b%0Ac\n"
+@pytest.mark.parametrize(
+    ("problem", "expected"),
+    [
+        (
+            Problem("a,b:c.yaml", 2, 3, "warning", "W316", "50%: a, b\nc"),
+            "::warning file=a%2Cb%3Ac.yaml,line=2,col=3,title=W316::50%25: a, b%0Ac\n",
+        ),
+        (
+            Problem("a,b:c.yaml", 1, 2, "warning", "W301", "50% done\nnext"),
+            "::warning file=a%2Cb%3Ac.yaml,line=1,col=2,title=W301::50%25 done%0Anext\n",
+        ),
+    ],
+)
+def test_github_commands_escape_newlines_commas_and_colons(problem: Problem, expected: str) -> None:
+    line = as_github([problem])
+    assert line == expected
 
 
 def test_sarif_is_valid_sarif_2_1_0() -> None:

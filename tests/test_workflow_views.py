@@ -7,10 +7,10 @@ After an intended change of layout, regenerate the expected files and review the
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from calendars_for_tests import assert_golden, write_repo
 from typer.testing import CliRunner
 
 from smmplan.cli import app
@@ -92,8 +92,7 @@ posts:
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "calendars").mkdir()
-    (tmp_path / "calendars" / "studio.yaml").write_text(CALENDAR, encoding="utf-8")
+    write_repo(tmp_path, CALENDAR, name="studio.yaml")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -103,23 +102,13 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def assert_golden(name: str, produced: str) -> None:
-    expected = GOLDEN / name
-    if os.environ.get("SMMPLAN_REGEN") == "1":
-        expected.write_text(produced, encoding="utf-8")
-    assert produced == expected.read_text(encoding="utf-8"), (
-        f"{name} changed; if intended, run SMMPLAN_REGEN=1 python -m pytest "
-        "tests/test_workflow_views.py and review the diff"
-    )
-
-
 def test_show_month_grid(repo: Path) -> None:
     code, out, err = run("show", "--month", "2026-12")
     assert code == 0, err
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "\x1b[" not in out  # no colour codes: every marker is a letter or a word
     assert "│X blackout│" in out and " ? empty" in out and "H Immacula" in out
-    assert_golden("show-2026-12.txt", out)
+    assert_golden(GOLDEN / "show-2026-12.txt", out)
 
 
 def test_show_agenda(repo: Path) -> None:
@@ -127,14 +116,14 @@ def test_show_agenda(repo: Path) -> None:
     assert code == 0, err
     assert "Thursday, December 24, 2026  X blackout: closed" in out
     assert "09:30  instagram  ? unfilled slot" in out
-    assert_golden("agenda-2026-12.txt", out)
+    assert_golden(GOLDEN / "agenda-2026-12.txt", out)
 
 
 def test_stats(repo: Path) -> None:
     code, out, err = run("stats", "--month", "2026-12")
     assert code == 0, err
     assert max(len(line) for line in out.splitlines()) <= 80
-    assert_golden("stats-2026-12.txt", out)
+    assert_golden(GOLDEN / "stats-2026-12.txt", out)
 
 
 def test_stats_counts_work_left_per_owner_and_budget_per_campaign(repo: Path) -> None:
