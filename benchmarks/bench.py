@@ -311,12 +311,15 @@ def _edit(calendar: Path) -> None:
     calendar.write_text(renamed, encoding="utf-8")
 
 
+def _client_size(quick: bool) -> dict[str, int]:
+    """The agency calendar of a year (about 11,000 posts), or a month of it for --quick."""
+    if quick:
+        return dict(days=31, channels=2, drafts=5, observances=3)
+    return dict(days=365, channels=10, drafts=200, observances=50)
+
+
 def bench_large(runs: int, work: Path, quick: bool) -> list[Row]:
-    size = (
-        dict(days=31, channels=2, drafts=5, observances=3)
-        if quick
-        else dict(days=365, channels=10, drafts=200, observances=50)
-    )
+    size = _client_size(quick)
     repo = write_repo(work / "large", {"large": large_calendar("large", **size)})
     smm = smmplan_cmd()
     env = bench_env(work, SOURCE_DATE_EPOCH="1767225600")
@@ -344,11 +347,7 @@ def _build_once(repo: Path, env: dict[str, str], smm: list[str]) -> Path:
 
 
 def bench_many(counts: list[int], work: Path, quick: bool) -> list[Row]:
-    size = (
-        dict(days=31, channels=2, drafts=5, observances=3)
-        if quick
-        else dict(days=365, channels=10, drafts=200, observances=50)
-    )
+    size = _client_size(quick)
     smm = smmplan_cmd()
     env = bench_env(work)
     rows = []

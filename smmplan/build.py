@@ -108,7 +108,6 @@ def plan(
     keep_schedules: bool = True,
     on_progress: Callable[[Path], None] | None = None,
     today: date | None = None,
-    lint: bool = True,
     reuse: bool = False,
 ) -> Outcome:
     """Load, check, expand and lint every calendar, collecting every problem.
@@ -122,11 +121,10 @@ def plan(
         "window": [str(window.start), str(window.end)] if window else None,
         "expand_always": expand_always,
         "today": str(today) if today else None,
-        "lint": lint,
         "schedule": keep_schedules,
     }
     check = functools.partial(
-        plan_one, window=window, expand_always=expand_always, today=today, lint=lint
+        plan_one, window=window, expand_always=expand_always, today=today, lint=True
     )
     for file in files:
         planned = _reused_or_checked(file, options, check) if reuse else check(file)
@@ -141,13 +139,15 @@ def plan(
 def _reused_or_checked(
     file: Path, options: dict[str, object], check: Callable[[Path], Planned]
 ) -> Planned:
-    from smmplan.model import Schedule
-
     cache_key = check_cache.key(file, options)
     found = check_cache.lookup(cache_key)
     if found is not None:
         problems, schedule = found
-        return Planned(file, problems, Schedule.from_data(schedule) if schedule else None)
+        if not schedule:  # validate keeps no schedules: no need for the model
+            return Planned(file, problems)
+        from smmplan.model import Schedule
+
+        return Planned(file, problems, Schedule.from_data(schedule))
     with check_cache.recording() as reads:
         planned = check(file)
     schedule = planned.schedule.to_data() if options["schedule"] and planned.schedule else None

@@ -6,6 +6,7 @@ that cannot be read or written is simply not used: it never changes results, onl
 Entries are kept until they go unused for UNUSED_DAYS (a hit marks an entry used), so the
 folder does not grow with every day `validate` runs or every edit `build` renders: the first
 write of a run clears that namespace's unused entries, and a run that only reads writes nothing.
+Jinja's compiled templates (smmplan.jinja_cache) live beside these folders and are not pruned.
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ def _file(namespace: str, key: tuple[Any, ...]) -> Path:
     return cache_dir() / namespace / f"{digest}.json"
 
 
+def _as_stored(key: tuple[Any, ...]) -> Any:
+    """The key as it reads back from an entry's JSON (tuples become lists, keys sorted)."""
+    return json.loads(json.dumps(list(key), sort_keys=True))
+
+
 def get(namespace: str, key: tuple[Any, ...]) -> Any:
     """The cached value, or None when absent or unreadable."""
     path = _file(namespace, key)
@@ -45,7 +51,7 @@ def get(namespace: str, key: tuple[Any, ...]) -> Any:
         stored = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if stored.get("key") != list(key):
+    if stored.get("key") != _as_stored(key):
         return None
     with contextlib.suppress(OSError):
         os.utime(path)  # used: kept for another UNUSED_DAYS

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,6 @@ class Source:
     file: Path
     root: Path
     located: Located  # merged data; positions point into whichever file each value came from
-    included: list[Path]
 
     def at(self, path: KeyPath, *, key: bool = False) -> Pos:
         return self.located.at(path, key=key)
@@ -69,23 +69,20 @@ def read_source(file: Path, out: Collector) -> Source | None:
         )
         return None
     root = find_root(file)
-    fragments, included = _read_fragments(file, root, located, out)
+    fragments = _read_fragments(file, root, located, out)
     merged = _merge(located, fragments) if fragments else located
-    return Source(file=file, root=root, located=merged, included=included)
+    return Source(file=file, root=root, located=merged)
 
 
-def _read_fragments(
-    file: Path, root: Path, located: Located, out: Collector
-) -> tuple[list[Located], list[Path]]:
+def _read_fragments(file: Path, root: Path, located: Located, out: Collector) -> list[Located]:
     from smmplan.schema import Fragment
 
     includes = located.data.get("include") or []
     if isinstance(includes, str):
         includes = [includes]
     if not isinstance(includes, list):
-        return [], []  # the schema reports the wrong type
+        return []  # the schema reports the wrong type
     fragments: list[Located] = []
-    included: list[Path] = []
     for index, name in enumerate(includes):
         path_key: KeyPath = (
             ("include", index) if isinstance(located.data.get("include"), list) else ("include",)
@@ -102,8 +99,7 @@ def _read_fragments(
             fragment.data = {}
         if validate_model(Fragment, fragment, out) is not None:
             fragments.append(fragment)
-            included.append(target)
-    return fragments, included
+    return fragments
 
 
 def _resolve_include(file: Path, root: Path, name: Any) -> Path | str:
@@ -262,16 +258,12 @@ def _describe(kind: str, loc: tuple[Any, ...], error: Any) -> tuple[Code, str]:
     return Code.SCHEMA, f"'{name}' {message}" if name and not isinstance(loc[-1], int) else message
 
 
-_KNOWN: list[str] = []
-
-
+@functools.cache
 def _known_keys() -> list[str]:
-    if not _KNOWN:
-        from smmplan import schema
+    from smmplan import schema
 
-        names: set[str] = set()
-        for value in vars(schema).values():
-            if isinstance(value, type) and issubclass(value, schema.Model):
-                names.update(value.model_fields)
-        _KNOWN.extend(sorted(names))
-    return _KNOWN
+    names: set[str] = set()
+    for value in vars(schema).values():
+        if isinstance(value, type) and issubclass(value, schema.Model):
+            names.update(value.model_fields)
+    return sorted(names)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import errno
 import functools
 import hashlib
-import json
 import os
 import stat
 import sys
@@ -125,11 +124,12 @@ def _still(path: str, was: list[str | None]) -> bool:
 @functools.cache
 def code_and_packages() -> list[Any]:
     """What identifies this smmplan and its libraries without importing any of them."""
-    own = sorted(
-        (str(p.relative_to(_PACKAGE)), p.stat().st_size, p.stat().st_mtime_ns)
-        for p in _PACKAGE.rglob("*")
-        if p.suffix in (".py", ".yaml", ".json", ".j2", ".css") and "__pycache__" not in p.parts
-    )
+    own = []
+    for p in _PACKAGE.rglob("*"):
+        if p.suffix in (".py", ".yaml", ".json", ".j2", ".css") and "__pycache__" not in p.parts:
+            info = p.stat()
+            own.append((str(p.relative_to(_PACKAGE)), info.st_size, info.st_mtime_ns))
+    own.sort()
     installed: list[str] = []
     for entry in sys.path:
         try:
@@ -141,9 +141,8 @@ def code_and_packages() -> list[Any]:
 
 
 def key(file: Path, options: dict[str, object]) -> tuple[Any, ...]:
-    """The key as it reads back from the cache's JSON (lists, not tuples)."""
-    parts = ["checked-3", str(file.absolute()), os.getcwd(), options, code_and_packages()]
-    return tuple(json.loads(json.dumps(parts, sort_keys=True)))
+    """What identifies a check of `file` with `options`, besides what it read."""
+    return ("checked-3", str(file.absolute()), os.getcwd(), options, code_and_packages())
 
 
 def lookup(cache_key: tuple[Any, ...]) -> tuple[list[Problem], Any] | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from smmplan import schema, vocab
+from smmplan import packs, schema, vocab
 from smmplan.calendar import Source
 from smmplan.loader import KeyPath
 from smmplan.packs import PackDay
@@ -191,8 +191,6 @@ def _check_drafts_on_blackout(report: _Reporter, checked: Checked) -> None:
 
 def _check_packs(report: _Reporter, checked: Checked) -> None:
     """Resolve `holidays.packs`: a day the calendar (or an earlier pack) already has is left out."""
-    from smmplan import packs
-
     taken = set(checked.observance_ids)
     for index, use in enumerate(checked.model.holidays.pack_uses()):
         path: KeyPath = ("holidays", "packs", index)

@@ -387,12 +387,6 @@ class Language:
 
         return str(format_date(day, width, locale=self.locale))
 
-    def day_short(self, day: date) -> str:
-        """Weekday, day and abbreviated month ("dt., 1 de des.")."""
-        from babel.dates import format_skeleton
-
-        return str(format_skeleton("MMMEd", day, locale=self.locale))
-
 
 def _labels(locale: str) -> dict[str, str]:
     """Labels of the locale, its script variant or its language (pt_BR → pt)."""

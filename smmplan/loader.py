@@ -26,7 +26,7 @@ from yaml.events import (
 from yaml.resolver import BaseResolver
 
 from smmplan import check_cache
-from smmplan.problems import Code, Collector
+from smmplan.problems import ANY_CONTROL, Code, Collector
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -38,7 +38,6 @@ _ALLOWED_TAGS = {
 }
 # Control characters other than tab and newline have no place in post text.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
-_KEY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _COMMENT_AFTER_VALUE = re.compile(r"[ \t]+#\S")
 
 Pos = tuple[str, int, int]  # file, line, column (1-based)
@@ -184,7 +183,7 @@ class _Builder:
             frame.skip_next = 1  # the value; the key's own collection is skipped by _open
             return
         key = str(event.value)
-        if _KEY_CONTROL.search(key):
+        if ANY_CONTROL.search(key):
             # Echoed in messages, a line break or escape in a key could forge log lines.
             out.add(
                 loc.path,

@@ -60,12 +60,11 @@ def files(
 
 
 def _key(schedule: Schedule, fmt: str, options: dict[str, Any]) -> tuple[Any, ...]:
-    parts = [
+    return (
         "exported-1",
         os.path.abspath(schedule.calendar.path) if schedule.calendar.path else "",
         schedule.window_name,
         fmt,
         options,
         check_cache.code_and_packages(),
-    ]
-    return tuple(json.loads(json.dumps(parts, sort_keys=True)))
+    )

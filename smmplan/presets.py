@@ -6,17 +6,17 @@ by the tool or follows from its format (one image URL column takes one URL).
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from smmplan.loader import KeyPath
-from smmplan.model import Post, Schedule
+from smmplan.model import POST_FIELDS, Post, Schedule
 from smmplan.problems import Code, Collector, Problem
+
+if TYPE_CHECKING:
+    from smmplan.loader import KeyPath
 
 Row = Callable[[Post], list[str]]
 
@@ -84,13 +84,7 @@ def _publer_row(post: Post) -> list[str]:
     return [_when(post, PUBLER.date_format), post.text, post.link, ",".join(post.media)]
 
 
-def _generic_header() -> tuple[str, ...]:
-    from smmplan.model import POST_FIELDS
-
-    return POST_FIELDS
-
-
-GENERIC = Preset("generic", "any scheduler", _generic_header(), "%Y-%m-%d %H:%M", _generic_row)
+GENERIC = Preset("generic", "any scheduler", POST_FIELDS, "%Y-%m-%d %H:%M", _generic_row)
 HOOTSUITE = Preset(
     "hootsuite",
     "Hootsuite",
@@ -151,16 +145,12 @@ def files(preset: Preset, schedule: Schedule) -> dict[str, list[Post]]:
 
 def to_csv(preset: Preset, posts: list[Post], *, safe: bool = True, bom: bool = False) -> bytes:
     """The bytes of one preset file: RFC 4180, CRLF, UTF-8, formula cells neutralised."""
-    from smmplan.export.csv import neutralise
+    from smmplan.export.csv import neutralise, write_rows
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    if preset.header:
-        writer.writerow(preset.header)
-    for post in posts:
-        cells = preset.row(post)
-        writer.writerow([neutralise(c) for c in cells] if safe else cells)
-    return ("\ufeff" if bom else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
+    rows = (preset.row(post) for post in posts)
+    if safe:
+        rows = ([neutralise(cell) for cell in cells] for cells in rows)
+    return write_rows(preset.header, rows, bom=bom)
 
 
 def check(preset: Preset, schedule: Schedule) -> list[Violation]:
@@ -244,6 +234,8 @@ def _instant(post: Post) -> datetime:
 
 def problems(violations: list[Violation], schedule: Schedule) -> list[Problem]:
     """Violations as positioned problems, at the calendar entry that made each post."""
+    if not violations:  # the usual case: no need to read the calendar again
+        return []
     from smmplan.calendar import read_source
 
     source = read_source(Path(schedule.calendar.path), Collector())

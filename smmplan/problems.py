@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
+
+# Every control character, tab and newline included: what may not stand in a mapping key,
+# and what a one-line problem message shows escaped.
+ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 Level = Literal["error", "warning"]
 

@@ -322,13 +322,11 @@ class Renderer:
             yield number
 
     def _format_date(self, value: Any, format: str = "long") -> str:
-        from babel.dates import format_date
-
         from smmplan.l10n import language
 
         day = date.fromisoformat(value) if isinstance(value, str) else value
         # language() accepts BCP 47 tags (zh-Hant, pt-BR) and falls back to English.
-        return str(format_date(day, format=format, locale=language(self.language).locale))
+        return language(self.language).date_text(day, format)
 
     def check(self, name: str) -> RenderError | None:
         """Why template `name` cannot be used, or None when it loads and compiles."""
@@ -448,9 +446,8 @@ class Renderer:
         bad = CONTROL.search(body)
         if not bad:
             return
-        source = text or ""
-        if template:
-            source = self.env.loader.get_source(self.env, template)[0] if self.env.loader else ""
+        # A template file's text is what the loader read when it was compiled.
+        source = self.loader.sources.get(template, "") if template else text or ""
         at = source.find(bad.group())
         raise RenderError(
             f"control character U+{ord(bad.group()):04X} in the rendered text; remove it",

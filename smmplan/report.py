@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from smmplan.problems import Code, Problem
+from smmplan.problems import ANY_CONTROL, Code, Problem
 
 REPORT_FORMATS = ("text", "json", "github", "sarif")
 SARIF_SCHEMA = (
@@ -17,12 +16,9 @@ SARIF_SCHEMA = (
 )
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def _one_line(text: str) -> str:
     """Control characters shown escaped, so a value can never forge another problem line."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
+    return ANY_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
 
 
 def as_text(problems: Sequence[Problem]) -> str:

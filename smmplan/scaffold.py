@@ -63,10 +63,8 @@ def checked(options: Options) -> Options:
 
 def plan(folder: Path, options: Options, *, today: date) -> dict[Path, bytes]:
     """Every file `init` writes, with its bytes."""
-    from smmplan.vocab import slugify
-
     options = checked(options)
-    calendar_id = slugify(options.name) or "calendar"
+    calendar_id = vocab.slugify(options.name) or "calendar"
     start, end = next_month(today)
     values = {
         "id": calendar_id,

@@ -75,11 +75,8 @@ ObservanceDate = Annotated[
     _parsed(Code.BAD_DATE, vocab.parse_observance_date),
     WithJsonSchema({"type": "string", "description": '"MM-DD" every year, or YYYY-MM-DD'}),
 ]
-TimeValue = Annotated[
-    Time,
-    _parsed(Code.BAD_TIME, vocab.parse_time),
-    WithJsonSchema({"type": "string", "pattern": "^[0-9]{1,2}:[0-9]{2}$"}),
-]
+_TIME_TEXT: dict[str, Any] = {"type": "string", "pattern": "^[0-9]{1,2}:[0-9]{2}$"}
+TimeValue = Annotated[Time, _parsed(Code.BAD_TIME, vocab.parse_time), WithJsonSchema(_TIME_TEXT)]
 DayValue = Annotated[
     list[int],
     _parsed(Code.BAD_DAY, vocab.parse_days),
@@ -238,7 +235,7 @@ class Slot(Model):
         list[TimeValue],
         BeforeValidator(_listify),
         Field(min_length=1),
-        _one_or_many({"type": "string", "pattern": "^[0-9]{1,2}:[0-9]{2}$"}, min_items=1),
+        _one_or_many(_TIME_TEXT, min_items=1),
     ]
 
     @model_validator(mode="before")

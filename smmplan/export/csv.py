@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 
 from smmplan.model import POST_FIELDS, Post, Schedule
 
@@ -14,11 +15,19 @@ _LIST_SEPARATORS = {"hashtags": " ", "media": "|", "day_names": "|"}
 
 def to_csv(schedule: Schedule, *, safe: bool = True, bom: bool = False) -> bytes:
     """Return the posts as UTF-8 CSV (RFC 4180), neutralising formula cells when `safe`."""
+    return write_rows(POST_FIELDS, (post_row(post, safe=safe) for post in schedule.posts), bom=bom)
+
+
+def write_rows(header: Sequence[str], rows: Iterable[list[str]], *, bom: bool) -> bytes:
+    """RFC 4180 CSV in UTF-8 with CRLF line ends (and a BOM for Excel when asked).
+
+    An empty `header` writes no header row: some schedulers' uploads have none.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(POST_FIELDS)
-    for post in schedule.posts:
-        writer.writerow(post_row(post, safe=safe))
+    if header:
+        writer.writerow(header)
+    writer.writerows(rows)
     return ("\ufeff" if bom else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
 
 

@@ -19,6 +19,7 @@ from smmplan.export.csv import format_budget
 from smmplan.export.markdown import STATUS_ORDER, _summary, layout_template
 from smmplan.l10n import LABELS, Language, language
 from smmplan.model import Post, Schedule
+from smmplan.views.days import months
 
 TEMPLATE_NAME = "plan.html.j2"
 STYLE_NAME = "plan.css"
@@ -89,8 +90,8 @@ def _shipped(name: str) -> str:
 
 def _context(schedule: Schedule) -> dict[str, Any]:
     lang = language(schedule.calendar.language)
-    days = _days(schedule, lang)
     channels = list(schedule.channels) or sorted({p.channel for p in schedule.posts})
+    days = _days(schedule, lang, channels)
     return {
         "lang": lang,
         "t": {key: lang.label(key) for key in LABELS["en"]},
@@ -116,20 +117,18 @@ def _isolated(label: str, name: str) -> Any:
 
 def _months(schedule: Schedule, days: dict[date, DayView]) -> list[MonthView]:
     lang = language(schedule.calendar.language)
-    months = []
-    first = schedule.start.replace(day=1)
-    while first <= schedule.end:
+    views = []
+    for first in months(schedule.start, schedule.end):
         following = (first + timedelta(days=32)).replace(day=1)
         cells: list[DayView | None] = [None] * first.weekday()
         cells += [days[first + timedelta(n)] for n in range((following - first).days)]
         cells += [None] * (-len(cells) % 7)
         weeks = [cells[i : i + 7] for i in range(0, len(cells), 7)]
-        months.append(MonthView(first.strftime("m-%Y-%m"), lang.month_title(first), weeks))
-        first = following
-    return months
+        views.append(MonthView(first.strftime("m-%Y-%m"), lang.month_title(first), weeks))
+    return views
 
 
-def _days(schedule: Schedule, lang: Language) -> dict[date, DayView]:
+def _days(schedule: Schedule, lang: Language, channels: list[str]) -> dict[date, DayView]:
     """Every day of every month the window touches, with what happens on it."""
     first = schedule.start.replace(day=1)
     last = (schedule.end.replace(day=1) + timedelta(days=32)).replace(day=1)
@@ -148,7 +147,6 @@ def _days(schedule: Schedule, lang: Language) -> dict[date, DayView]:
         names = view.holidays if event.kind == "holiday" else view.observances
         if event.name not in names:
             names.append(event.name)
-    channels = list(schedule.channels)
     root = _media_root(schedule.calendar.path)
     # Stable sort: posts at the same time keep the expander's order.
     for post in sorted(schedule.posts, key=lambda p: (p.date, p.time)):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from types import ModuleType
 
 from smmplan.lint import (
@@ -18,9 +17,6 @@ from smmplan.lint import (
     text_length,
     unfilled,
 )
-from smmplan.lint.context import Context, Finding
-
-Check = Callable[[Context], Iterator[Finding]]
 
 RULES: tuple[ModuleType, ...] = (
     text_length,
@@ -35,7 +31,3 @@ RULES: tuple[ModuleType, ...] = (
     repeats,
     unfilled,
 )
-
-
-def by_code() -> dict[str, ModuleType]:
-    return {rule.CODE.value: rule for rule in RULES}

@@ -19,9 +19,8 @@ def most_allowed(context: Context, post: Post) -> tuple[int, Counting, str] | No
     channel = context.channel(post.channel)
     table = limit_for(channel.network)
     counting: Counting = table.counting if table else "codepoints"
-    if post.media and (channel.limits.caption or (table and table.caption)):
-        caption = channel.limits.caption or (table.caption if table else None)
-        assert caption is not None
+    caption = channel.limits.caption or (table.caption if table else None)
+    if post.media and caption:
         return caption, counting, "caption"
     text = channel.limits.text or (table.text if table else None)
     return (text, counting, "text") if text else None
