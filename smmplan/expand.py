@@ -477,13 +477,13 @@ class _Planner:
             else Code.TEMPLATE_SYNTAX
             if exc.syntax
             else Code.TEMPLATE_NOT_FOUND
-            if "not found" in str(exc)
+            if exc.not_found
             else Code.TEMPLATE_RENDER
         )
         key = fields["path_key"]
         file, line, col = self.c.source.at((*claim.path, *key))
         entry = f"{claim.source} '{claim.source_id}' ({file}:{line})"
-        if fields["template"] and "not found" not in str(exc):
+        if fields["template"] and not exc.not_found:
             template_file = self.renderer.display(fields["template"])
             self.out.add(template_file, exc.line, 1, code, f"{exc} (used by {entry})")
         else:

@@ -43,12 +43,14 @@ class RenderError(Exception):
         line: int,
         limit: bool = False,
         syntax: bool = False,
+        not_found: bool = False,
     ) -> None:
         super().__init__(message)
         self.template = template
         self.line = line
         self.limit = limit
         self.syntax = syntax
+        self.not_found = not_found
 
 
 class TemplatesFolder(BaseLoader):
@@ -350,6 +352,7 @@ class Renderer:
                     f"template '{source}' not found under templates/{reason}",
                     template=source,
                     line=1,
+                    not_found=True,
                 ) from None
             except TemplateSyntaxError as exc:
                 raise RenderError(

@@ -843,6 +843,23 @@ def test_a_template_error_in_a_theme_points_at_that_theme(tmp_path):
     assert planned.problems[0].line == line_of(text, "misspelt")
 
 
+@pytest.mark.parametrize("key", ["missing", "not found"])
+def test_a_render_error_in_a_template_file_points_into_the_file(tmp_path, key):
+    """Whatever the failing template's text says, a file that loads is not 'not found'."""
+    text = calendar(
+        """        channels:
+          ig: {network: instagram, slots: [{days: [daily], times: ["09:30"]}]}
+        themes:
+          - {name: Broken, days: [mon], template: b.j2}
+        """,
+        period="{start: 2026-12-07, end: 2026-12-07}",
+    )
+    planned = plan_text(tmp_path, text, templates={"b.j2": f"Hi\n{{{{ vars['{key}'] }}}}"})
+    assert error_codes(planned) == ["E132"]
+    problem = planned.problems[0]
+    assert (pathlib.Path(problem.path).name, problem.line) == ("b.j2", 2)
+
+
 # 7. unfilled ---------------------------------------------------------------------------------
 
 
