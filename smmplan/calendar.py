@@ -226,10 +226,12 @@ def _report(error: Any, located: Located, out: Collector) -> None:
 
 
 def _is_union_tag(part: Any) -> bool:
-    # pydantic inserts the union member's name into locations; they are not keys.
+    # pydantic inserts the union member's name into locations (`str`, or a model's class name
+    # in `list[str | PackUse]`); they are not keys.
     return isinstance(part, str) and (
         part.startswith(("function-", "list[", "nullable["))
         or part in {"str", "int", "float", "dict[str,any]"}
+        or part in _models()
     )
 
 
@@ -259,11 +261,17 @@ def _describe(kind: str, loc: tuple[Any, ...], error: Any) -> tuple[Code, str]:
 
 
 @functools.cache
-def _known_keys() -> list[str]:
+def _models() -> dict[str, Any]:
+    """The calendar format's models by class name."""
     from smmplan import schema
 
-    names: set[str] = set()
-    for value in vars(schema).values():
-        if isinstance(value, type) and issubclass(value, schema.Model):
-            names.update(value.model_fields)
-    return sorted(names)
+    return {
+        name: value
+        for name, value in vars(schema).items()
+        if isinstance(value, type) and issubclass(value, schema.Model)
+    }
+
+
+@functools.cache
+def _known_keys() -> list[str]:
+    return sorted({name for model in _models().values() for name in model.model_fields})

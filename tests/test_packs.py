@@ -157,3 +157,20 @@ def test_unknown_skipped_day_is_an_error_with_a_hint(tmp_path) -> None:
 def test_unknown_pack_channel_is_an_error(tmp_path) -> None:
     text = calendar(DAILY + "holidays: {packs: [{name: un, channels: [tiktok]}]}\n", period=DEC)
     assert error_codes(plan_text(tmp_path, text)) == ["E121"]
+
+
+def test_a_mistake_inside_a_pack_entry_points_at_the_key_or_value(tmp_path) -> None:
+    text = calendar(
+        DAILY
+        + "holidays:\n  packs:\n    - name: un\n      skp: [tuna-day]\n"
+        + "    - name: un\n      posts: maybe\n",
+        period=DEC,
+    )
+    planned = plan_text(tmp_path, text)
+    at = {(p.line, p.col) for p in planned.problems if "skp" in p.message or "posts" in p.message}
+    lines = text.splitlines()
+    skp, posts = line_of(text, "skp:"), line_of(text, "posts: maybe")
+    assert at == {
+        (skp, lines[skp - 1].index("skp") + 1),
+        (posts, lines[posts - 1].index("maybe") + 1),
+    }
