@@ -73,8 +73,8 @@ def _summary(
 ) -> None:
     warnings = sum(p.level == "warning" for p in problems)
     if not console.is_terminal:
-        for path in sorted(written):
-            console.print(f"wrote {path}")
+        # Plain lines for scripts: rich would wrap long paths and read brackets as markup.
+        sys.stderr.write("".join(f"wrote {path}\n" for path in sorted(written)))
         return
     from rich.table import Table
 

@@ -73,3 +73,13 @@ def test_build_in_a_pipe_lists_the_files_and_draws_no_bar(calendars: list[Path])
     assert result.stderr.splitlines() == [
         f"wrote build/shop-{n}/2026-12-01_2026-12-07.csv" for n in (1, 2, 3)
     ]
+
+
+def test_written_paths_in_a_pipe_are_printed_whole_and_as_given(calendars: list[Path]) -> None:
+    """One path per line, however long, and brackets in it are not read as markup."""
+    out = "build/" + "a-long-folder-name-" * 5 + "[red]x[/red]"
+    result = CliRunner().invoke(app, ["build", "--format", "csv", "--out", out])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"wrote {out}/shop-{n}/2026-12-01_2026-12-07.csv" for n in (1, 2, 3)
+    ]
