@@ -126,7 +126,10 @@ def code_and_packages() -> list[Any]:
     """What identifies this smmplan and its libraries without importing any of them."""
     own = []
     for p in _PACKAGE.rglob("*"):
-        if p.suffix in (".py", ".yaml", ".json", ".j2", ".css") and "__pycache__" not in p.parts:
+        if (
+            p.suffix in (".py", ".yaml", ".json", ".j2", ".css", ".toml")
+            and "__pycache__" not in p.parts
+        ):
             info = p.stat()
             own.append((str(p.relative_to(_PACKAGE)), info.st_size, info.st_mtime_ns))
     own.sort()
