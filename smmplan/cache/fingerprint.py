@@ -62,16 +62,15 @@ def package_digest() -> str:
     from smmplan.cache import store
 
     own, environment = _own_files(), _environment()
-    names = [(str(p.relative_to(_PACKAGE)), size, mtime) for p, size, mtime in own]
-    listed = ("package", FORMAT, names, environment)
+    listed = ("package", FORMAT, own, environment)
     found = store.get("package", listed)
     if isinstance(found, str):
         return found
     content = hashlib.blake2b(digest_size=16)
-    for path, _, _ in own:
-        content.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
+    for name, _, _ in own:
+        content.update(name.encode() + b"\0")
         try:
-            content.update(path.read_bytes())
+            content.update((_PACKAGE / name).read_bytes())
         except OSError:
             continue  # removed while listing: the next run lists it again
     content.update(json.dumps(environment).encode())
@@ -80,9 +79,10 @@ def package_digest() -> str:
     return made
 
 
-def _own_files() -> list[tuple[Path, int, int]]:
-    """smmplan's files, with their size and modification time, sorted."""
-    found: list[tuple[Path, int, int]] = []
+def _own_files() -> list[tuple[str, int, int]]:
+    """smmplan's files (names inside the package), with their size and modification time."""
+    found: list[tuple[str, int, int]] = []
+    start = len(str(_PACKAGE)) + 1
     folders = [str(_PACKAGE)]
     while folders:
         with os.scandir(folders.pop()) as entries:
@@ -92,7 +92,7 @@ def _own_files() -> list[tuple[Path, int, int]]:
                         folders.append(entry.path)
                 elif entry.name.endswith(_OWN_FILES):
                     info = entry.stat()
-                    found.append((Path(entry.path), info.st_size, info.st_mtime_ns))
+                    found.append((entry.path[start:], info.st_size, info.st_mtime_ns))
     return sorted(found)
 
 

@@ -24,6 +24,15 @@ from pathlib import Path
 from typing import Any
 
 UNUSED_DAYS = 30
+# The folders of the cache, one per kind of result, with what `smmplan cache info` calls them.
+KINDS = {
+    "checked": "checked calendars: problems and schedules",
+    "exported": "exported files",
+    "template-reads": "what each template reads",
+    "jinja": "compiled templates",
+    "holidays": "public holidays",
+    "package": "digests of smmplan's own files",
+}
 
 
 def cache_dir() -> Path:
@@ -123,7 +132,7 @@ def _kinds(root: Path) -> list[Path]:
 def summary() -> Summary:
     """How many entries of each kind the cache folder holds, and how big they are."""
     root = cache_dir()
-    found = Summary(root)
+    found = Summary(root, dict.fromkeys(KINDS, 0))
     for folder in _kinds(root):
         entries = _entries(folder)
         found.entries[folder.name] = len(entries)
