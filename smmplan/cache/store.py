@@ -135,7 +135,8 @@ def summary() -> Summary:
     found = Summary(root, dict.fromkeys(KINDS, 0))
     for folder in _kinds(root):
         entries = _entries(folder)
-        found.entries[folder.name] = len(entries)
+        if entries or folder.name in KINDS:  # a folder of someone else's is not a kind
+            found.entries[folder.name] = len(entries)
         for entry in entries:
             with contextlib.suppress(OSError):
                 found.size += entry.stat().st_size
