@@ -10,7 +10,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smmplan import check_cache
+from smmplan.cache import check as check_cache
+from smmplan.cache import inputs
 from smmplan.problems import Code, Collector, Problem, UsageError
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ def plan(
 
     Without `keep_schedules` only problems are kept, so memory stays flat over many calendars.
     With `reuse`, the problems (and schedule) of a calendar whose inputs are unchanged since it
-    was last checked come from the cache (smmplan.check_cache) instead of checking it again.
+    was last checked come from the cache (smmplan.cache.check) instead of checking it again.
     """
     outcome = Outcome()
     options: dict[str, object] = {
@@ -148,7 +149,7 @@ def _reused_or_checked(
         from smmplan.model import Schedule
 
         return Planned(file, problems, Schedule.from_data(schedule))
-    with check_cache.recording() as reads:
+    with inputs.recording() as reads:
         planned = check(file)
     schedule = planned.schedule.to_data() if options["schedule"] and planned.schedule else None
     check_cache.store(cache_key, reads, planned.problems, schedule)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from smmplan import check_cache
+from smmplan.cache import inputs
 from smmplan.loader import KeyPath, Located, Pos, load_file
 from smmplan.problems import Code, Collector
 
@@ -39,7 +39,7 @@ def find_root(file: Path) -> Path:
     """The calendar repo's root: nearest folder upwards with templates/, calendars/ or .git."""
     start = file.resolve().parent
     for folder in (start, *start.parents):
-        if any(check_cache.exists(folder / name) for name in ("templates", "calendars", ".git")):
+        if any(inputs.exists(folder / name) for name in ("templates", "calendars", ".git")):
             return folder
     return start
 
@@ -114,7 +114,7 @@ def _resolve_include(file: Path, root: Path, name: Any) -> Path | str:
         return f"include '{name}' is this calendar itself; include fragments (_name.yaml)"
     if not target.is_relative_to(root.resolve()):
         return f"include '{name}' leaves the calendar repo ({root}); keep fragments inside it"
-    if not check_cache.is_file(target):
+    if not inputs.is_file(target):
         return f"include '{name}' not found (looked for {display_path(target)})"
     return target
 

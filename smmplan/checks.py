@@ -236,7 +236,7 @@ def _check_holidays(report: _Reporter, model: schema.Calendar) -> str | None:
                     key=True,
                 )
         return None
-    from smmplan.public_holidays import country_info
+    from smmplan.cache.holidays import country_info
 
     info = country_info(spec.country)
     if info is None:

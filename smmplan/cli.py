@@ -242,4 +242,4 @@ def main() -> None:
     app(prog_name="smmplan")
 
 
-from smmplan import cli_workflow  # noqa: E402, F401  (registers commands)
+from smmplan import cli_cache, cli_workflow  # noqa: E402, F401  (registers commands)

@@ -156,7 +156,7 @@ class _Planner:
         spec = self.m.holidays
         if not spec.country:
             return
-        from smmplan.public_holidays import holidays_between
+        from smmplan.cache.holidays import holidays_between
 
         self.holidays = holidays_between(
             spec.country,

@@ -25,7 +25,7 @@ from yaml.events import (
 )
 from yaml.resolver import BaseResolver
 
-from smmplan import check_cache
+from smmplan.cache import inputs
 from smmplan.problems import ANY_CONTROL, Code, Collector
 
 MAX_BYTES = 1024 * 1024
@@ -326,7 +326,7 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
 def load_file(file: Path, display: str, out: Collector) -> Located | None:
     """Read and parse one YAML file; problems go to `out`, None when unusable."""
     try:
-        raw = check_cache.read_bytes(file)
+        raw = inputs.read_bytes(file)
     except OSError as exc:
         out.add(display, 1, 1, Code.READ, f"cannot read file: {exc.strerror or exc}")
         return None

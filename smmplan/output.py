@@ -78,7 +78,7 @@ def render_files(
     """Every output file of a build (the -o target uses the path '-' for stdout).
 
     With `reuse`, a file whose schedule and options are unchanged since it was last written
-    comes from the cache (smmplan.output_cache) instead of being rendered again.
+    comes from the cache (smmplan.cache.output) instead of being rendered again.
     """
     from smmplan.export import ExportOptions
 
@@ -126,7 +126,8 @@ def _formats(
     """The files of each asked-for format of one calendar, in the order of --format."""
     if not reuse:
         return [_one_calendar(fmt, schedule, request, options) for fmt in request.formats]
-    from smmplan import check_cache, output_cache
+    from smmplan.cache import fingerprint
+    from smmplan.cache import output as output_cache
 
     schedule_digest = output_cache.fingerprint(schedule)
     knobs = {
@@ -135,7 +136,7 @@ def _formats(
         "csv_bom": request.csv_bom,
         "dtstamp": options.dtstamp.isoformat() if options.dtstamp else None,
         "md_template": (
-            check_cache.digest(options.md_template.encode("utf-8"))
+            fingerprint.digest(options.md_template.encode("utf-8"))
             if options.md_template is not None
             else None
         ),

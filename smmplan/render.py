@@ -17,7 +17,8 @@ from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from smmplan import check_cache, jinja_cache
+from smmplan.cache import inputs
+from smmplan.cache import jinja as jinja_cache
 
 MAX_OUTPUT = 100_000  # characters of one rendered post
 MAX_LOOP = 200_000  # range() items over one render
@@ -66,7 +67,7 @@ class TemplatesFolder(BaseLoader):
             raise TemplateNotFound(name, "give a path inside templates/, without '..'")
         try:
             target = (self.folder / Path(*parts)).resolve()
-            found = check_cache.is_file(target)
+            found = inputs.is_file(target)
         except (OSError, ValueError) as exc:  # a name too long for the file system, a loop
             raise TemplateNotFound(name[:80], f"cannot open it: {type(exc).__name__}") from None
         if not target.is_relative_to(self.folder):
@@ -81,7 +82,7 @@ class TemplatesFolder(BaseLoader):
             raise TemplateNotFound(template, f"it is larger than {MAX_TEMPLATE_BYTES // 1024} KiB")
         try:
             # Line ends as reading in text mode gives them.
-            text = check_cache.read_bytes(target).decode("utf-8")
+            text = inputs.read_bytes(target).decode("utf-8")
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         except (OSError, UnicodeDecodeError) as exc:
             raise TemplateNotFound(template, f"cannot read it: {exc}") from None
@@ -391,7 +392,7 @@ class Renderer:
         return body
 
     def _memo_key(self, source: tuple[str, str], context: dict[str, Any]) -> Any:
-        from smmplan import render_memo
+        from smmplan.cache import render_memo
 
         # Worked out from the second use on: most drafts render once.
         uses = self._uses[source] = self._uses.get(source, 0) + 1

@@ -41,7 +41,7 @@ def next_month(today: date) -> tuple[date, date]:
 
 def checked(options: Options) -> Options:
     """The options with the country upper-cased; UsageError says what to give instead."""
-    from smmplan.public_holidays import country_info
+    from smmplan.cache.holidays import country_info
     from smmplan.zones import check_zone
 
     if not options.name.strip():

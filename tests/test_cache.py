@@ -30,7 +30,7 @@ def test_cold_warm_and_broken_cache_give_identical_outputs(
 
 
 def test_corrupt_cache_entries_are_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from smmplan import cache
+    from smmplan.cache import store as cache
 
     monkeypatch.setenv("SMMPLAN_CACHE_DIR", str(tmp_path))
     cache.put("demo", ("a", 1), {"x": [1, 2]})
@@ -44,7 +44,7 @@ def test_corrupt_cache_entries_are_ignored(tmp_path: Path, monkeypatch: pytest.M
 def test_entries_unused_for_a_month_are_removed_on_the_next_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from smmplan import cache
+    from smmplan.cache import store as cache
 
     monkeypatch.setenv("SMMPLAN_CACHE_DIR", str(tmp_path))
     for name in ("old", "old-but-used", "recent"):
@@ -61,7 +61,7 @@ def test_entries_unused_for_a_month_are_removed_on_the_next_write(
     os.utime(mine, (long_ago, long_ago))
     assert cache.get("demo", ("old-but-used",)) == "old-but-used"
 
-    cache._prune.cache_clear()  # as in a new run
+    cache.prune.cache_clear()  # as in a new run
     cache.put("demo", ("new",), "new")
     assert cache.get("demo", ("old",)) is None
     assert [cache.get("demo", (n,)) for n in ("old-but-used", "recent", "new")] == [

@@ -12,7 +12,7 @@ import pytest
 from calendars_for_tests import calendar, plan_text, schedule_of
 
 from smmplan import l10n
-from smmplan.check_cache import code_and_packages
+from smmplan.cache.fingerprint import _own_files
 from smmplan.export.markdown import to_markdown
 
 ROOT = Path(__file__).parent.parent
@@ -63,7 +63,7 @@ def test_every_language_file_ships_in_the_wheel() -> None:
 
 def test_a_changed_label_file_renews_the_kept_plans() -> None:
     # The output cache keeps Markdown plans while smmplan's own files are unchanged.
-    own = {name for name, _size, _mtime in code_and_packages()[1]}
+    own = {name for name, _size, _mtime in _own_files()}
     assert {f"l10n/{path.name}" for path in FILES} <= own
 
 

@@ -9,7 +9,7 @@ from calendars_for_tests import build_every_format, copy_examples, write_repo
 from jinja2.sandbox import SandboxedEnvironment
 from typer.testing import CliRunner
 
-from smmplan import render_memo
+from smmplan.cache import render_memo
 from smmplan.cli import app
 
 

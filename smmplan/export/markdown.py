@@ -98,7 +98,7 @@ def layout_environment(*, autoescape: bool) -> Any:
     """The Jinja environment of the plan layouts (Markdown, HTML): strict, tidy."""
     import jinja2
 
-    from smmplan import jinja_cache
+    from smmplan.cache import jinja as jinja_cache
 
     return jinja2.Environment(
         autoescape=autoescape,
@@ -112,7 +112,7 @@ def layout_environment(*, autoescape: bool) -> Any:
 
 def layout_template(source: str, *, autoescape: bool) -> Any:
     """A layout compiled once per run, and kept compiled between runs."""
-    from smmplan.cache import cache_dir
+    from smmplan.cache.store import cache_dir
 
     return _layout_template(source, autoescape, str(cache_dir()))
 
@@ -120,7 +120,7 @@ def layout_template(source: str, *, autoescape: bool) -> Any:
 @functools.lru_cache(maxsize=8)
 def _layout_template(source: str, autoescape: bool, cache_folder: str) -> Any:
     # `cache_folder` is only part of the key: a changed $SMMPLAN_CACHE_DIR gets its own entry.
-    from smmplan import jinja_cache
+    from smmplan.cache import jinja as jinja_cache
 
     return jinja_cache.from_text(layout_environment(autoescape=autoescape), source)
 

@@ -30,7 +30,7 @@ def listing(
 def public_holidays(
     country: str, subdivision: str | None, year: int, language: str | None
 ) -> list[str]:
-    from smmplan.public_holidays import country_info, holidays_between
+    from smmplan.cache.holidays import country_info, holidays_between
 
     code = country.strip().upper()
     info = country_info(code)

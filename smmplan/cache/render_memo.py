@@ -20,20 +20,21 @@ Dependencies = tuple[tuple[str, str], ...]
 
 def dependencies(env: Any, source: str) -> Dependencies | None:
     """What `source` reads, kept in the on-disk cache: parsing costs more than rendering."""
-    import hashlib
-
     import jinja2
 
-    from smmplan import cache
+    from smmplan.cache import fingerprint, store
 
-    digest = hashlib.sha256(source.encode()).hexdigest()
-    cache_key = ("reads-1", jinja2.__version__, digest)
-    stored = cache.get("template-reads", cache_key)
-    if stored is not None:
+    cache_key = fingerprint.key(
+        "template-reads",
+        inputs={"template": fingerprint.digest(source.encode())},
+        options={"jinja": jinja2.__version__},
+    )
+    stored = store.get("template-reads", cache_key)
+    if isinstance(stored, dict) and "reads" in stored:
         found = stored["reads"]
         return None if found is None else tuple((obj, attr) for obj, attr in found)
     reads = find_reads(env, source)
-    cache.put("template-reads", cache_key, {"reads": reads})
+    store.put("template-reads", cache_key, {"reads": reads})
     return reads
 
 

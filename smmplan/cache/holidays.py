@@ -1,8 +1,9 @@
-"""Public holidays from the `holidays` package, cached on disk per package version.
+"""Public holidays from the `holidays` package, cached on disk.
 
 Importing `holidays` and building a country's table costs more than the rest of a small
-validation, so what a calendar needs is kept in the cache (smmplan/cache.py), keyed by the
-package's version: a new release of the data is picked up automatically.
+validation, so what a calendar needs is kept in the cache under the key of
+smmplan.cache.fingerprint, which names the installed `holidays` release among smmplan's
+libraries: a new release of the data is picked up automatically.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from smmplan import cache as disk
+from smmplan.cache import fingerprint, store
+
+KIND = "holidays"
 
 
 @dataclass(frozen=True)
@@ -40,23 +43,13 @@ class CountryInfo:
 
 
 @cache
-def data_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("holidays")
-    except PackageNotFoundError:
-        return "unknown"
-
-
-@cache
 def country_info(code: str) -> CountryInfo | None:
     """What the holiday data knows of a country, or None for an unknown code."""
-    key = ("country", data_version(), code)
-    stored = disk.get("holidays", key)
+    key = fingerprint.key(KIND, options={"country": code})
+    stored = store.get(KIND, key)
     if stored is None:
         stored = _country_info(code)
-        disk.put("holidays", key, stored)
+        store.put(KIND, key, stored)
     if not stored:
         return None
     return CountryInfo(
@@ -103,8 +96,15 @@ def _year(
     categories: tuple[str, ...],
     language: str | None,
 ) -> dict[str, list[str]]:
-    key = ("year", data_version(), country, year, subdivision, sorted(categories), language)
-    stored = disk.get("holidays", key)
+    options = {
+        "country": country,
+        "year": year,
+        "subdivision": subdivision,
+        "categories": sorted(categories),
+        "language": language,
+    }
+    key = fingerprint.key(KIND, options=options)
+    stored = store.get(KIND, key)
     if stored is None:
         import holidays
 
@@ -116,5 +116,5 @@ def _year(
             language=language,
         )
         stored = {day.isoformat(): sorted(table.get_list(day)) for day in sorted(table)}
-        disk.put("holidays", key, stored)
+        store.put(KIND, key, stored)
     return stored

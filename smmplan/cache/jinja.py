@@ -1,0 +1,71 @@
+"""Compiled Jinja templates kept between runs: compiling costs more than rendering a month.
+
+Jinja itself checks each compiled template against its source's checksum, and its own version
+and the Python's. What it cannot see is smmplan: the sandbox rewrites the code it generates.
+So each compiled template is filed under the key of smmplan.cache.fingerprint (the kind of
+environment and smmplan's own files) joined with the template's name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import FileSystemBytecodeCache
+from jinja2.bccache import Bucket
+
+from smmplan.cache import fingerprint, store
+
+KIND = "jinja"
+
+
+class _Kept(FileSystemBytecodeCache):
+    """Jinja's file cache, keyed by smmplan's fingerprint, with entries pruned as the others."""
+
+    def __init__(self, folder: Path, environment: str) -> None:
+        super().__init__(str(folder))
+        self.folder = folder
+        cache_key = fingerprint.key(
+            KIND, options={"environment": environment, "jinja": jinja2.__version__}
+        )
+        self.salt = json.dumps(cache_key, sort_keys=True)
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        text = f"{self.salt}|{name}|{filename or ''}"
+        return hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        super().load_bytecode(bucket)
+        if bucket.code is not None:
+            store.mark_used(self._get_cache_filename(bucket))
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        super().dump_bytecode(bucket)
+        store.prune(self.folder)
+
+
+def bytecode_cache(environment: str) -> Any:
+    """A bytecode cache in smmplan's cache folder for templates of one kind of `environment`."""
+    folder = store.cache_dir() / KIND
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _Kept(folder, environment)
+
+
+def from_text(env: Any, text: str) -> Any:
+    """Like `env.from_string`, but through the environment's bytecode cache."""
+    cache = env.bytecode_cache
+    if cache is None:
+        return env.from_string(text)
+    # The bucket key is made from the name, so each text gets a name of its own.
+    name = "inline-" + hashlib.sha256(text.encode()).hexdigest()
+    bucket = cache.get_bucket(env, name, None, text)
+    if bucket.code is None:
+        bucket.code = env.compile(text)
+        cache.set_bucket(bucket)
+    return env.template_class.from_code(env, bucket.code, env.make_globals(None), None)
