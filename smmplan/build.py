@@ -16,7 +16,7 @@ from smmplan.problems import Code, Collector, Problem, UsageError
 
 if TYPE_CHECKING:
     from smmplan.calendar import Source
-    from smmplan.loader import KeyPath
+    from smmplan.loader import KeyPath, Pos
     from smmplan.model import Schedule
     from smmplan.render import Renderer
 
@@ -36,6 +36,7 @@ class Planned:
     file: Path
     problems: list[Problem]
     schedule: Schedule | None = None
+    calendar_id: tuple[str, Pos] | None = None  # the id and where it is written or made from
 
 
 @dataclass
@@ -134,7 +135,31 @@ def plan(
         outcome.planned.append(planned)
         if on_progress:
             on_progress(file)
+    _check_calendar_ids(outcome.planned)
     return outcome
+
+
+def _check_calendar_ids(planned: list[Planned]) -> None:
+    """E209: calendars share `build/<id>/` and the ids in exports, so no two may share an id."""
+    first: dict[str, tuple[Path, Pos]] = {}
+    for item in planned:
+        if not item.calendar_id or not item.calendar_id[0]:
+            continue
+        calendar_id, (path, line, col) = item.calendar_id
+        seen = first.setdefault(calendar_id, (item.file.resolve(), (path, line, col)))
+        if seen[0] != item.file.resolve():
+            other = ":".join(map(str, seen[1]))
+            item.problems.append(
+                Problem(
+                    path,
+                    line,
+                    col,
+                    "error",
+                    Code.DUPLICATE_CALENDAR_ID.value,
+                    f"calendar id '{calendar_id}' is also the id of {other}; give one of "
+                    "them its own 'id:'",
+                )
+            )
 
 
 def _reused_or_checked(
@@ -142,17 +167,23 @@ def _reused_or_checked(
 ) -> Planned:
     cache_key = check_cache.key(file, options)
     found = check_cache.lookup(cache_key)
-    if found is not None:
-        problems, schedule = found
-        if not schedule:  # validate keeps no schedules: no need for the model
-            return Planned(file, problems)
+    if found is not None and isinstance(found[1], dict):
+        problems, kept = found
+        kept_id = kept["calendar_id"]  # JSON: [id, [path, line, col]]
+        reused = Planned(file, problems)
+        if kept_id:
+            reused.calendar_id = (kept_id[0], tuple(kept_id[1]))
+        if not kept["schedule"]:  # validate keeps no schedules: no need for the model
+            return reused
         from smmplan.model import Schedule
 
-        return Planned(file, problems, Schedule.from_data(schedule))
+        reused.schedule = Schedule.from_data(kept["schedule"])
+        return reused
     with inputs.recording() as reads:
         planned = check(file)
     schedule = planned.schedule.to_data() if options["schedule"] and planned.schedule else None
-    check_cache.store(cache_key, reads, planned.problems, schedule)
+    kept = {"schedule": schedule, "calendar_id": planned.calendar_id}
+    check_cache.store(cache_key, reads, planned.problems, kept)
     return planned
 
 
@@ -182,6 +213,7 @@ def plan_one(
     if model is None:
         return planned
     checked = check(source, model, out)
+    planned.calendar_id = (checked.id, checked.id_at)
     from smmplan.render import Renderer
 
     renderer = Renderer(source.root, model.language)

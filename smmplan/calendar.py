@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import types
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -200,11 +202,11 @@ def validate_model(model: Any, located: Located, out: Collector) -> Any:
         return model.model_validate(located.data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            _report(error, located, out)
+            _report(error, located, out, model)
         return None
 
 
-def _report(error: Any, located: Located, out: Collector) -> None:
+def _report(error: Any, located: Located, out: Collector, model: Any) -> None:
     loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
     if loc in located.cut:
         return
@@ -221,7 +223,10 @@ def _report(error: Any, located: Located, out: Collector) -> None:
         path, line, col = located.at(loc[:-1], key=True)
     else:
         path, line, col = located.at(loc)
-    code, message = _describe(kind, loc, error)
+    if kind == "extra_forbidden":
+        code, message = Code.UNKNOWN_KEY, _unknown_key(str(loc[-1]), _keys_at(model, loc[:-1]))
+    else:
+        code, message = _describe(kind, loc, error)
     out.add(path, line, col, code, message)
 
 
@@ -239,12 +244,6 @@ def _describe(kind: str, loc: tuple[Any, ...], error: Any) -> tuple[Code, str]:
     if kind.startswith(("E1", "E2")):
         return Code(kind), str(error["msg"])
     name = str(loc[-1]) if loc else ""
-    if kind == "extra_forbidden":
-        hint = difflib.get_close_matches(name, _known_keys(), n=1, cutoff=0.7)
-        if hint and hint[0] == name:
-            return Code.UNKNOWN_KEY, f"'{name}' is not allowed here; check the indentation"
-        suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-        return Code.UNKNOWN_KEY, f"unknown key '{name}'{suggestion}"
     if kind == "missing":
         return Code.SCHEMA, f"missing required key '{name}'"
     if kind == "empty":
@@ -270,6 +269,52 @@ def _models() -> dict[str, Any]:
         for name, value in vars(schema).items()
         if isinstance(value, type) and issubclass(value, schema.Model)
     }
+
+
+def _unknown_key(name: str, allowed: list[str]) -> str:
+    """Say a key is unknown; suggest only a key that this place takes."""
+    if name in _known_keys():
+        return f"'{name}' is not allowed here; check the indentation"
+    hint = difflib.get_close_matches(name, allowed, n=1, cutoff=0.7)
+    return f"unknown key '{name}'" + (f"; did you mean '{hint[0]}'?" if hint else "")
+
+
+def _keys_at(root: Any, loc: tuple[Any, ...]) -> list[str]:
+    """The keys the mapping at `loc` may hold, following the models' field types from `root`."""
+    kinds: list[Any] = [root]
+    for part in loc:
+        kinds = [inner for kind in kinds for inner in _inside(kind, part)]
+    return sorted(
+        {name for kind in kinds for k in _options(kind) if _is_model(k) for name in k.model_fields}
+    )
+
+
+def _options(kind: Any) -> list[Any]:
+    """The types a value of `kind` may have: `Annotated` unwrapped, unions split."""
+    origin = typing.get_origin(kind)
+    if origin is typing.Annotated:
+        return _options(typing.get_args(kind)[0])
+    if origin in (typing.Union, types.UnionType):
+        return [option for arg in typing.get_args(kind) for option in _options(arg)]
+    return [kind]
+
+
+def _inside(kind: Any, part: Any) -> list[Any]:
+    """The types of the value at `part` (a key or an index) inside a value of `kind`."""
+    found: list[Any] = []
+    for option in _options(kind):
+        origin = typing.get_origin(option)
+        if _is_model(option) and isinstance(part, str) and part in option.model_fields:
+            found.append(option.model_fields[part].annotation)
+        elif origin is list and isinstance(part, int):
+            found.append(typing.get_args(option)[0])
+        elif origin is dict:
+            found.append(typing.get_args(option)[1])
+    return found
+
+
+def _is_model(kind: Any) -> bool:
+    return isinstance(kind, type) and kind in _models().values()
 
 
 @functools.cache

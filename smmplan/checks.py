@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from smmplan import packs, schema, vocab
 from smmplan.calendar import Source
-from smmplan.loader import KeyPath
+from smmplan.loader import KeyPath, Pos
 from smmplan.packs import PackDay
 from smmplan.problems import Code, Collector
 from smmplan.recurrence import depends_on_anchor
@@ -22,6 +23,7 @@ class Checked:
     source: Source
     model: schema.Calendar
     id: str
+    id_at: Pos  # where the id is written, or what it was made from
     theme_ids: list[str]
     observance_ids: list[str]
     draft_ids: list[str]
@@ -36,10 +38,12 @@ class Checked:
 def check(source: Source, model: schema.Calendar, out: Collector) -> Checked:
     """Every cross-entry check of SPEC section 2; problems go to `out`."""
     report = _Reporter(source, out)
+    calendar_id, id_at = _calendar_id(report, model)
     checked = Checked(
         source=source,
         model=model,
-        id=_calendar_id(source, model),
+        id=calendar_id,
+        id_at=id_at,
         theme_ids=_ids(report, "themes", model.themes, "name"),
         observance_ids=_ids(
             report, ("holidays", "observances"), model.holidays.observances, "name"
@@ -68,11 +72,24 @@ class _Reporter:
         self.out.add(file, line, col, code, message, level=level)  # type: ignore[arg-type]
 
 
-def _calendar_id(source: Source, model: schema.Calendar) -> str:
+def _calendar_id(report: _Reporter, model: schema.Calendar) -> tuple[str, Pos]:
+    """`id:`, else the file name as an id, else the calendar's `name` as one."""
+    source = report.source
     if model.id:
-        return model.id
-    stem = source.file.stem
-    return stem if vocab.ID_RE.fullmatch(stem) else (vocab.slugify(stem) or "calendar")
+        return model.id, source.at(("id",))
+    stem = unicodedata.normalize("NFC", source.file.stem)
+    from_file = stem if vocab.is_id(stem) else vocab.slugify(stem)
+    if from_file:
+        return from_file, (source.located.path, 1, 1)
+    from_name = vocab.slugify(model.name)
+    if not from_name:
+        report(
+            ("name",),
+            Code.BAD_ID,
+            f"no id can be made from the file name '{source.file.name}' or this name; "
+            "give the calendar an 'id:'",
+        )
+    return from_name, source.at(("name",))
 
 
 def _ids(report: _Reporter, where: str | KeyPath, entries: list[Any], label: str) -> list[str]:
@@ -80,22 +97,26 @@ def _ids(report: _Reporter, where: str | KeyPath, entries: list[Any], label: str
     seen: dict[str, KeyPath] = {}
     ids: list[str] = []
     for index, entry in enumerate(entries):
-        given = entry.id or vocab.slugify(getattr(entry, label) or "")
+        written = getattr(entry, label) or ""
+        given = entry.id or vocab.slugify(written)
+        here = (*prefix, index, "id") if entry.id else (*prefix, index, label)
         if not given:
             report(
                 (*prefix, index),
                 Code.BAD_ID,
-                f"give this entry an 'id' (or a '{label}' to derive one from)",
+                f"give this entry an 'id' (or a '{label}' to derive one from)"
+                if not written
+                else f"no id can be made from the {label} '{written}'; give this entry an 'id'",
             )
         elif given in seen:
-            _, line, col = report.source.at(seen[given])
+            file, line, col = report.source.at(seen[given])
+            made = "" if entry.id else f"the {label} '{written}' gives "
             report(
-                (*prefix, index, "id") if entry.id else (*prefix, index, label),
+                here,
                 Code.DUPLICATE_ID,
-                f"id '{given}' is already used at line {line}; ids must be unique "
-                "(give this entry its own 'id')",
+                f"{made}id '{given}', which the entry at {file}:{line}:{col} already has; "
+                "ids must be unique (give one of them its own 'id')",
             )
-        here = (*prefix, index, "id") if entry.id else (*prefix, index, label)
         seen.setdefault(given, here)
         ids.append(given or f"entry-{index + 1}")
     return ids

@@ -52,6 +52,7 @@ class Code(StrEnum):
     RRULE_NEEDS_START = "E206"
     NO_WINDOW = "E207"
     EXPANSION_LIMIT = "E208"
+    DUPLICATE_CALENDAR_ID = "E209"
     # Scheduler presets (E5xx)
     PRESET_RULE = "E501"  # a post breaks a rule of the --preset scheduler
     # Warnings (W3xx)
@@ -72,6 +73,7 @@ class Code(StrEnum):
     DRAFT_IN_PAST = "W318"
     TEXT_REPEATED = "W319"
     UNFILLED_SLOTS = "W320"
+    MEDIA_NOT_FOUND = "W321"
 
 
 @dataclass(frozen=True, order=True)

@@ -100,7 +100,7 @@ Language = Annotated[
         _pattern(vocab.LANGUAGE_RE, "language code: use e.g. ca, nl, en-GB, zh-Hant"),
     ),
 ]
-Id = Annotated[str, _parsed(Code.BAD_ID, _pattern(vocab.ID_RE, "id: use a-z, 0-9 and '-'"))]
+Id = Annotated[str, _parsed(Code.BAD_ID, vocab.parse_id)]
 ChannelKey = Annotated[
     str, _parsed(Code.BAD_ID, _pattern(vocab.CHANNEL_RE, "channel key: use a-z, 0-9, '_', '-'"))
 ]

@@ -18,7 +18,8 @@ _DAY_WORDS = {
     "weekdays": list(range(5)),
     "weekends": [5, 6],
 }
-ID_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+# Ids are lowercase words of any script: letters, their marks, digits, joiners and '-'.
+ID_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}\u200c\u200d-]*")
 # BCP 47-like language tags as calendars write them: ca, nl, en-GB, zh-Hant, pt_BR.
 LANGUAGE_RE = re.compile(r"[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*")
 CHANNEL_RE = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -93,10 +94,38 @@ def parse_hashtag(value: str) -> str:
     return text if text.startswith("#") else f"#{text}"
 
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+def is_id(text: str) -> bool:
+    """Whether `text` is an id as `slugify` makes them: lowercase, no spaces or punctuation."""
+    return bool(ID_RE.fullmatch(text)) and text == text.lower()
+
+
+def parse_id(value: str) -> str:
+    """An `id:` as written, in NFC so that ids that look the same are the same."""
+    text = unicodedata.normalize("NFC", value.strip())
+    if not is_id(text):
+        raise ValueError(
+            f"'{value}' is not a valid id: use lowercase letters, digits and '-', e.g. tip-tuesday"
+        )
+    return text
+
+
+_LATIN_RUN = regex.compile(r"(?:\p{Latin}\p{M}*)+")
 
 
 def slugify(text: str) -> str:
-    """A lowercase ASCII id from a display name ("Tip Tuesday" -> "tip-tuesday")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    """A lowercase id from a display name: Latin letters lose their accents ("Café Olé" ->
+    "cafe-ole"), letters of other scripts stay as written ("Καφέ Ωραίος" -> "καφέ-ωραίος")."""
+    from slugify import slugify as unicode_slug
+    from text_unidecode import unidecode
+
+    # Latin names keep the ASCII ids they always had; other scripts would be lost or garbled
+    # by transliteration (Hindi "नमस्ते" -> "nmste"), so they stay in their own letters.
+    latin_ascii = _LATIN_RUN.sub(lambda run: unidecode(run[0]), unicodedata.normalize("NFC", text))
+    return unicode_slug(
+        latin_ascii,
+        allow_unicode=True,
+        algorithm="modern",
+        entities=False,
+        decimal=False,
+        hexadecimal=False,
+    )

@@ -34,14 +34,14 @@ def key(file: Path, options: dict[str, object]) -> tuple[Any, ...]:
 
 
 def lookup(cache_key: tuple[Any, ...]) -> tuple[list[Problem], Any] | None:
-    """The problems and schedule data stored under `cache_key`, if every read is unchanged."""
+    """The problems and result data stored under `cache_key`, if every read is unchanged."""
     stored = disk.get(KIND, cache_key)
     if not isinstance(stored, dict):
         return None
     try:
         if not inputs.unchanged(stored["reads"]):
             return None
-        return [Problem(**item) for item in stored["problems"]], stored["schedule"]
+        return [Problem(**item) for item in stored["problems"]], stored["result"]
     except (KeyError, TypeError, AttributeError, ValueError):
         return None
 
@@ -50,7 +50,7 @@ def store(
     cache_key: tuple[Any, ...],
     reads: inputs.Reads,
     problems: list[Problem],
-    schedule: Any = None,
+    result: Any = None,
 ) -> None:
-    value = {"reads": reads, "problems": [p.as_dict() for p in problems], "schedule": schedule}
+    value = {"reads": reads, "problems": [p.as_dict() for p in problems], "result": result}
     disk.put(KIND, cache_key, value)

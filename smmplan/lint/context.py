@@ -9,16 +9,20 @@ from typing import Any
 
 from smmplan import schema
 from smmplan.checks import Checked
+from smmplan.loader import KeyPath
 from smmplan.model import Post, Schedule
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One lint result: at a post (its entry's position) or at a channel's key."""
+    """One lint result: at a post (its entry's position), at a channel's key, or at a value
+    of the calendar (`at`, a key path) that belongs to `entry`."""
 
     message: str
     post: Post | None = None
     channel: str | None = None
+    at: KeyPath | None = None
+    entry: Any = None
 
 
 @dataclass

@@ -9,6 +9,7 @@ from smmplan.lint import (
     days_without_post,
     format_mix,
     media,
+    media_files,
     past_drafts,
     posts_per_day,
     repeats,
@@ -30,4 +31,5 @@ RULES: tuple[ModuleType, ...] = (
     past_drafts,
     repeats,
     unfilled,
+    media_files,
 )

@@ -25,15 +25,20 @@ def lint(checked: Checked, schedule: Schedule, out: Collector, *, today: date | 
 
 
 def _disabled_for_entry(context: Context, finding: Finding, code: Code) -> bool:
-    if finding.post is None:
+    if finding.entry is not None:
+        entry = finding.entry
+    elif finding.post is not None:
+        entry = context.entry(finding.post)
+    else:
         return False
-    entry = context.entry(finding.post)
     lint = getattr(entry, "lint", None)
     return lint is not None and code.value in lint.disable
 
 
 def _report(context: Context, finding: Finding, code: Code, out: Collector) -> None:
-    if finding.post is not None:
+    if finding.at is not None:
+        file, line, col = context.checked.source.at(finding.at)
+    elif finding.post is not None:
         file, line, col = finding.post.origin
     else:
         file, line, col = context.checked.source.at(("channels", finding.channel or ""), key=True)
