@@ -58,7 +58,8 @@ class _Planner:
         self._observances(observances)
         self._greetings()
         self._themes()
-        leftout.check_themes(self.c, self.theme_uses, self.left_out)
+        weekdays = {day.weekday() for day in self.dates}
+        leftout.check_themes(self.c, self.theme_uses, weekdays, self.left_out)
         names = {
             day: self.holidays.get(day, []) + self.observed.get(day, [])
             for day in {*self.holidays, *self.observed}

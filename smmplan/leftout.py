@@ -10,8 +10,7 @@ which the JSON export lists and `build` counts. The kinds:
   all of whose dates there are skipped or blackout days.
 - `no-slot` (W301, W304): an observance, a pack day with `posts: true` or a holiday greeting
   that finds no free slot on a channel on its day.
-- `theme-unused` (W309): a theme that fills no slot in the window although some of its days are
-  in it.
+- `theme-unused` (W309): a theme that fills no slot in a window that holds all its weekdays.
 """
 
 from __future__ import annotations
@@ -143,12 +142,18 @@ def _unused_skips(
         )
 
 
-def check_themes(checked: Checked, uses: dict[int, ThemeUse], log: LeftOutLog) -> None:
-    """W309: a theme with days in the window that fills none of their slots."""
+def check_themes(
+    checked: Checked, uses: dict[int, ThemeUse], weekdays: set[int], log: LeftOutLog
+) -> None:
+    """W309: a theme that fills no slot in a window holding every one of its weekdays.
+
+    In a window shorter than a week, a daily theme whose channel posts on Mondays only is not
+    left out; it just has no Monday there.
+    """
     for index, theme in enumerate(checked.model.themes):
         use = uses.get(index, ThemeUse())
-        if not use.days or use.filled:
-            continue  # none of its days is in the window, or it posts
+        if use.filled or not use.days or not {d for g in theme.days for d in g} <= weekdays:
+            continue
         theme_id = checked.theme_ids[index]
         why = (
             "every slot on its days is taken by drafts, observances or greetings"

@@ -281,3 +281,9 @@ def test_left_out_items_survive_the_cache(tmp_path: Path) -> None:
     assert schedule.left_out
     again = Schedule.from_data(json.loads(json.dumps(schedule.to_data())))
     assert again == schedule
+
+
+def test_theme_is_reported_only_in_a_window_with_all_its_days(tmp_path: Path) -> None:
+    text = calendar(SUNDAYS_ONLY + "themes:\n  - {name: Early week, days: [mon, tue], text: d}\n")
+    assert warnings(text, tmp_path, "W309", "2026-12-08", "2026-12-10") == []  # Tue to Thu
+    assert len(warnings(text, tmp_path, "W309", "2026-12-07", "2026-12-10")) == 1  # Mon to Thu
