@@ -69,6 +69,12 @@ class Post:
         return {name: getattr(self, name) for name in POST_FIELDS}
 
 
+def not_ideas(posts: list[Post]) -> list[Post]:
+    """The posts a scheduler may take: an idea (every pack day's post is one) is a reminder to
+    write a post, not a text to publish."""
+    return [post for post in posts if post.status != "idea"]
+
+
 @dataclass(frozen=True, slots=True)
 class DayEvent:
     """A public holiday or an observance on one local date (an all-day event)."""
@@ -87,6 +93,20 @@ class Unfilled:
     date: str
     time: str
     channel: str
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """Something the calendar plans that the schedule does not hold, and why (W301, W306-W309)."""
+
+    code: str  # the warning that names it, e.g. "W306"
+    kind: str  # e.g. "outside-period", "no-slot" (smmplan.leftout lists them)
+    source: str  # draft | observance | pack | theme
+    source_id: str
+    reason: str  # the warning's message
+    file: str  # where the entry is written, as the problem names it
+    line: int
+    col: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +141,7 @@ class Schedule:
     unfilled: list[Unfilled]
     channels: dict[str, dict[str, str]] = field(default_factory=dict)  # key -> network, account
     blackout: dict[str, str] = field(default_factory=dict)  # YYYY-MM-DD in the window -> reason
+    left_out: list[LeftOut] = field(default_factory=list)
 
     @property
     def window_name(self) -> str:
@@ -137,6 +158,7 @@ class Schedule:
             "unfilled": [_row(u) for u in self.unfilled],
             "channels": self.channels,
             "blackout": self.blackout,
+            "left_out": [_row(item) for item in self.left_out],
         }
 
     @classmethod
@@ -152,6 +174,7 @@ class Schedule:
             unfilled=[Unfilled(*row) for row in data["unfilled"]],
             channels=data["channels"],
             blackout=data["blackout"],
+            left_out=[LeftOut(*row) for row in data.get("left_out", [])],
         )
 
 
@@ -161,5 +184,6 @@ def _row(item: Any) -> list[Any]:
 
 
 _FIELDS = {
-    kind: tuple(f.name for f in fields(kind)) for kind in (Post, DayEvent, Unfilled, CalendarInfo)
+    kind: tuple(f.name for f in fields(kind))
+    for kind in (Post, DayEvent, Unfilled, CalendarInfo, LeftOut)
 }

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smmplan.model import Schedule
+from smmplan.model import Schedule, not_ideas
 from smmplan.problems import ProblemsFound, UsageError
 
 if TYPE_CHECKING:
@@ -132,6 +132,7 @@ def _formats(
     schedule_digest = output_cache.fingerprint(schedule)
     knobs = {
         "preset": request.preset,
+        "csv_ideas": _csv_takes_ideas(request),
         "csv_safe": request.csv_safe,
         "csv_bom": request.csv_bom,
         "dtstamp": options.dtstamp.isoformat() if options.dtstamp else None,
@@ -159,6 +160,8 @@ def _one_calendar(
     """File-name endings and bytes of one format of one calendar (presets may give several)."""
     from smmplan.export import export
 
+    if fmt == "csv" and not _csv_takes_ideas(request):
+        schedule = replace(schedule, posts=not_ideas(schedule.posts))
     if fmt != "csv" or not request.preset:
         return {f".{fmt}": export(fmt, schedule, options)}
     from smmplan import presets
@@ -170,6 +173,11 @@ def _one_calendar(
         )
         for suffix, posts in presets.files(preset, schedule).items()
     }
+
+
+def _csv_takes_ideas(request: Request) -> bool:
+    """The CSV is what schedulers upload: ideas only when `--status idea` asks for them."""
+    return "idea" in request.statuses and not request.preset
 
 
 def _check_preset(schedules: list[Schedule], request: Request) -> None:

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smmplan.model import POST_FIELDS, Post, Schedule
+from smmplan.model import POST_FIELDS, Post, Schedule, not_ideas
 from smmplan.problems import Code, Collector, Problem
 
 if TYPE_CHECKING:
@@ -134,11 +134,15 @@ def get(name: str) -> Preset:
 
 
 def files(preset: Preset, schedule: Schedule) -> dict[str, list[Post]]:
-    """The posts of each output file, keyed by a file-name suffix ('' for a single file)."""
+    """The posts of each output file, keyed by a file-name suffix ('' for a single file).
+
+    Ideas are never uploaded, whatever --status says: they are reminders, not posts.
+    """
+    posts = not_ideas(schedule.posts)
     if not preset.per_channel:
-        return {"": list(schedule.posts)}
+        return {"": posts}
     grouped: dict[str, list[Post]] = {}
-    for post in schedule.posts:
+    for post in posts:
         grouped.setdefault(post.channel, []).append(post)
     return grouped
 

@@ -61,6 +61,10 @@ class Code(StrEnum):
     HOLIDAY_LANGUAGE = "W303"
     GREETING_NO_SLOT = "W304"
     TEXT_CUT_BY_COMMENT = "W305"
+    DRAFT_OUTSIDE_PERIOD = "W306"
+    SKIP_UNUSED = "W307"
+    DRAFT_NO_DATE = "W308"
+    THEME_UNUSED = "W309"
     # Lint rules (W31x, W32x): docs/rules.md
     TEXT_TOO_LONG = "W310"
     TOO_MANY_TAGS = "W311"

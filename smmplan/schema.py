@@ -343,7 +343,7 @@ class PackUse(Model):
     name: str
     skip: TextList = []  # ids of days to leave out
     channels: ChannelList | None = None
-    posts: bool = True  # false: the days only name the calendar's days, no posts
+    posts: bool = False  # true: each day also takes a slot, as a post with status `idea`
 
 
 class Holidays(Model):

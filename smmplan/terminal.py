@@ -37,6 +37,7 @@ def run_build(
     if request.output == "-":
         sys.stdout.buffer.write(next(iter(files_out.values())))
         sys.stdout.flush()
+        sys.stderr.write("".join(f"{summary_line(s)}\n" for s in schedules))
         return 0
     from smmplan.atomic import write_all
 
@@ -72,8 +73,10 @@ def _summary(
     problems: list[Problem],
 ) -> None:
     warnings = sum(p.level == "warning" for p in problems)
+    lines = [summary_line(schedule) for schedule in schedules]
     if not console.is_terminal:
         # Plain lines for scripts: rich would wrap long paths and read brackets as markup.
+        sys.stderr.write("".join(f"{line}\n" for line in lines))
         sys.stderr.write("".join(f"wrote {path}\n" for path in sorted(written)))
         return
     from rich.table import Table
@@ -94,4 +97,21 @@ def _summary(
             )
         table.add_section()
     console.print(table)
+    for line in lines:
+        console.print(line, markup=False, soft_wrap=True)
     console.print(f"{len(written)} file(s) written, {warnings} warning(s)")
+
+
+def summary_line(schedule: Schedule) -> str:
+    """One line per calendar: what the window holds, and how much of the plan it left out."""
+    left_out = len(schedule.left_out)
+    return (
+        f"{schedule.calendar.id} {schedule.start}..{schedule.end}: "
+        f"{_count(len(schedule.posts), 'post')}, "
+        f"{_count(len(schedule.unfilled), 'unfilled slot')}, "
+        f"{_count(left_out, 'item')} left out" + (": see validate" if left_out else "")
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

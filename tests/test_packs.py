@@ -72,7 +72,7 @@ def test_un_pack_days_fall_on_their_dates(tmp_path, day_id: str, expected: str) 
 
 
 def test_pack_days_post_at_the_first_free_slot_with_their_name_and_hashtags(tmp_path) -> None:
-    text = calendar(DAILY + "holidays: {packs: [un]}\n", period=DEC)
+    text = calendar(DAILY + "holidays: {packs: [{name: un, posts: true}]}\n", period=DEC)
     schedule = schedule_of(plan_text(tmp_path, text))
     post = next(p for p in schedule.posts if p.source_id == "human-rights-day")
     assert (post.date, post.time, post.source) == ("2026-12-10", "09:00", "observance")
@@ -114,23 +114,22 @@ def test_pack_with_posts_false_only_names_the_days(tmp_path) -> None:
     assert len(schedule.unfilled) == 31
 
 
-def test_pack_days_without_a_free_slot_do_not_warn(tmp_path) -> None:
+def test_pack_day_without_a_free_slot_warns_at_the_pack_entry(tmp_path) -> None:
     # 5 December has two UN days and one slot: the second stays a name of the day.
-    planned = plan_text(
-        tmp_path,
-        calendar(DAILY + "holidays: {packs: [un]}\n", period=DEC),
-        "2026-12-05",
-        "2026-12-05",
-    )
+    text = calendar(DAILY + "holidays: {packs: [{name: un, posts: true}]}\n", period=DEC)
+    planned = plan_text(tmp_path, text, "2026-12-05", "2026-12-05")
     schedule = schedule_of(planned)
     assert [p.source_id for p in schedule.posts] == ["volunteer-day"]
     assert {e.source_id for e in schedule.days} == {"volunteer-day", "soil-day"}
-    assert not [p for p in planned.problems if p.code == "W301"]
+    warnings = [p for p in planned.problems if p.code == "W301"]
+    assert [(p.line, "pack day 'soil-day'" in p.message) for p in warnings] == [
+        (line_of(text, "packs:"), True)
+    ]
 
 
 def test_pack_channels_limit_its_posts(tmp_path) -> None:
     channels = DAILY + "  x:\n    network: x\n    slots: [{days: [daily], times: ['10:00']}]\n"
-    body = "holidays: {packs: [{name: un, channels: [x]}]}\n"
+    body = "holidays: {packs: [{name: un, channels: [x], posts: true}]}\n"
     schedule = schedule_of(plan_text(tmp_path, calendar(channels + body, period=DEC)))
     assert {p.channel for p in schedule.posts if p.source == "observance"} == {"x"}
 

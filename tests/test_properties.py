@@ -144,7 +144,8 @@ def test_posts_stay_in_the_window_have_unique_ids_and_consistent_utc(case):  # t
     text, start, end = case
     planned = run(text, start, end)
     assert planned.schedule is not None, [p.as_text() for p in planned.problems]
-    assert {p.code for p in planned.problems} <= {"W302"}
+    # W309: a generated theme may fall on days its channels have no slot on.
+    assert {p.code for p in planned.problems} <= {"W302", "W309"}
     posts = planned.schedule.posts
     ids = [p.id for p in posts]
     assert len(ids) == len(set(ids))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from dataclasses import asdict
 from datetime import date, datetime, time
 from typing import Any
 
-from smmplan.model import Schedule
+from smmplan.model import LeftOut, Schedule
 
 FORMAT_VERSION = 1
 
@@ -41,7 +42,17 @@ def _document(schedule: Schedule) -> dict[str, Any]:
         "posts": [post.as_dict() for post in schedule.posts],
         "days": [asdict(day) for day in schedule.days],
         "unfilled": [asdict(slot) for slot in schedule.unfilled],
+        "left_out": [_left_out(item, schedule) for item in schedule.left_out],
     }
+
+
+def _left_out(item: LeftOut, schedule: Schedule) -> dict[str, Any]:
+    """A left-out item, its file named relative to the calendar's folder (the same on every
+    machine and working folder)."""
+    row = asdict(item)
+    folder = posixpath.dirname(schedule.calendar.path.replace("\\", "/"))
+    row["file"] = posixpath.relpath(item.file.replace("\\", "/"), folder or ".")
+    return row
 
 
 def _encode_value(value: object) -> str:

@@ -72,7 +72,7 @@ class PackDay:
     id: str
     entry: Observance
     path: tuple[str | int, ...]  # the calendar's `holidays.packs` entry, for problems
-    posts: bool  # False: the day only names the date
+    posts: bool  # False (the default): the day only names the date, it takes no slot
 
 
 def days_of(
@@ -83,8 +83,14 @@ def days_of(
     channels: list[str] | None,
     posts: bool,
 ) -> list[PackDay]:
-    """The pack's days without those in `skip`, restricted to `channels` when given."""
-    update = {"channels": channels} if channels else {}
+    """The pack's days without those in `skip`, restricted to `channels` when given.
+
+    A pack day is a suggestion: its post, when the calendar asks for one, is always an idea,
+    which scheduler files never take.
+    """
+    update: dict[str, object] = {"status": "idea"}
+    if channels:
+        update["channels"] = channels
     return [
         PackDay(day.id or "", day.model_copy(update=update), path, posts)
         for day in pack.days

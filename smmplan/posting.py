@@ -1,0 +1,234 @@
+"""From placed claims to rendered posts: the post fields, the text, the post's stable id."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, time
+from typing import Any
+
+from smmplan import schema, vocab
+from smmplan.checks import Checked
+from smmplan.loader import KeyPath
+from smmplan.model import Post
+from smmplan.problems import Code, Collector
+from smmplan.render import Renderer, RenderError, published_text
+
+Report = Callable[..., None]  # the planner's report(path, code, message, *, level)
+
+
+@dataclass
+class Claim:
+    """A post placed on a channel at a local date and time, before rendering."""
+
+    source: str  # draft | observance | holiday | theme
+    source_id: str
+    path: KeyPath  # where the entry is written, for problems
+    entry: Any  # the schema entry (Draft, Observance, Greeting, Theme)
+    title: str
+
+
+@dataclass
+class Day:
+    slots: list[time]
+    taken: dict[time, Claim] = field(default_factory=dict)
+    extra: dict[time, Claim] = field(default_factory=dict)
+
+    def first_free(self) -> time | None:
+        return next((t for t in self.slots if t not in self.taken), None)
+
+    def busy(self, at: time) -> bool:
+        return at in self.taken or at in self.extra
+
+    def place(self, at: time, claim: Claim) -> None:
+        (self.taken if at in self.slots else self.extra)[at] = claim
+
+
+def post_id(calendar_id: str, source: str, source_id: str, channel: str, when: str) -> str:
+    """Stable across runs and machines: a hash of what identifies the post."""
+    key = "\x1f".join((calendar_id, source, source_id, channel, when))
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+class PostWriter:
+    """Renders the claims of a filled slot table into posts; problems go to `out`."""
+
+    def __init__(
+        self,
+        checked: Checked,
+        renderer: Renderer,
+        out: Collector,
+        report: Report,
+        names: dict[date, list[str]],
+    ) -> None:
+        self.c = checked
+        self.m: schema.Calendar = checked.model
+        self.renderer = renderer
+        self.out = out
+        self.report = report
+        self.names = names  # the holiday and observance names of each day
+        self._field_cache: dict[tuple[int, str, str], dict[str, Any]] = {}
+
+    def posts(self, days: dict[str, dict[date, Day]]) -> list[Post]:
+        """Every claimed slot of `days` (channel -> date -> slots) as a post, in time order."""
+        posts = [
+            post
+            for channel, table in days.items()
+            for day, slots in table.items()
+            for at, claim in sorted({**slots.taken, **slots.extra}.items())
+            if (post := self._post(channel, day, at, claim)) is not None
+        ]
+        posts.sort(key=lambda p: (p.utc, p.channel, p.id))
+        return posts
+
+    def _post(self, channel_key: str, day: date, at: time, claim: Claim) -> Post | None:
+        from smmplan.zones import localize
+
+        channel = self.m.channels[channel_key]
+        tz_name = channel.timezone or self.m.timezone
+        local, in_gap = localize(day, at, tz_name)
+        if in_gap:
+            self.report(
+                self._time_path(claim, channel_key),
+                Code.DST_GAP,
+                f"{day} {at:%H:%M} does not exist in {tz_name} (clocks go forward); "
+                f"posting at {local:%H:%M}",
+                level="warning",
+            )
+        fields = self._fields(claim, channel_key, channel.network)
+        names = self.names.get(day, [])
+        # The written wall-clock time names the slot, even when a DST gap moves the post.
+        # (Formatting from the fields: strftime is a noticeable cost over a year of posts.)
+        iso_day = day.isoformat()
+        when = f"{iso_day}T{at.hour:02d}:{at.minute:02d}"
+        utc = local.astimezone(UTC)
+        post = Post(
+            date=iso_day,
+            time=f"{local.hour:02d}:{local.minute:02d}",
+            timezone=tz_name,
+            utc=f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}"
+            f"T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z",
+            weekday=vocab.WEEKDAY_NAMES[day.weekday()],
+            channel=channel_key,
+            network=channel.network,
+            account=channel.account,
+            source=claim.source,
+            source_id=claim.source_id,
+            title=claim.title,
+            text="",
+            hashtags=list(fields["hashtags"]),
+            media=list(fields["media"]),
+            link=fields["link"],
+            format=fields["format"],
+            pillar=fields["pillar"],
+            status=fields["status"],
+            owner=fields["owner"],
+            campaign=fields["campaign"],
+            budget=fields["budget"],
+            day_names=names,
+            id=post_id(self.c.id, claim.source, claim.source_id, channel_key, when),
+            origin=self.c.source.at(claim.path),
+        )
+        body = self._render(claim, fields, post, day, names)
+        if body is None:
+            return None
+        post.text = published_text(body, post.hashtags)
+        return post
+
+    def _fields(self, claim: Claim, channel: str, network: str) -> dict[str, Any]:
+        """The post fields an entry gives on one channel, worked out once per entry and channel."""
+        key = (id(claim.entry), claim.source_id, channel)
+        found = self._field_cache.get(key)
+        if found is None:
+            found = self._field_cache[key] = _fields(claim, channel, network)
+        return found
+
+    def _time_path(self, claim: Claim, channel: str) -> KeyPath:
+        if claim.source in ("draft", "observance") and getattr(claim.entry, "time", None):
+            return (*claim.path, "time")
+        return ("channels", channel, "slots")
+
+    def _render(
+        self, claim: Claim, fields: dict[str, Any], post: Post, day: date, names: list[str]
+    ) -> str | None:
+        template, text = fields["template"], fields["text"]
+        if template is None and text is None:
+            return ""
+
+        def context() -> dict[str, Any]:
+            return {
+                "post": {k: v for k, v in post.as_dict().items() if k != "text"},
+                "calendar": {
+                    "id": self.c.id,
+                    "name": self.m.name,
+                    "timezone": self.m.timezone,
+                    "language": self.m.language,
+                    "vars": self.m.vars,
+                },
+                "vars": self.m.vars,
+                "day": {"date": day.isoformat(), "weekday": post.weekday, "names": names},
+            }
+
+        try:
+            return self.renderer.render(template=template, text=text, context=context)
+        except RenderError as exc:
+            self._render_problem(exc, claim, fields)
+            return None
+
+    def _render_problem(self, exc: RenderError, claim: Claim, fields: dict[str, Any]) -> None:
+        code = (
+            Code.TEMPLATE_LIMIT
+            if exc.limit
+            else Code.TEMPLATE_SYNTAX
+            if exc.syntax
+            else Code.TEMPLATE_NOT_FOUND
+            if exc.not_found
+            else Code.TEMPLATE_RENDER
+        )
+        key = fields["path_key"]
+        file, line, col = self.c.source.at((*claim.path, *key))
+        entry = f"{claim.source} '{claim.source_id}' ({file}:{line})"
+        if fields["template"] and not exc.not_found:
+            template_file = self.renderer.display(fields["template"])
+            self.out.add(template_file, exc.line, 1, code, f"{exc} (used by {entry})")
+        else:
+            self.out.add(
+                file,
+                line + (exc.line - 1 if fields["text"] else 0),
+                col,
+                code,
+                f"{exc} (in {entry})",
+            )
+
+
+def _fields(claim: Claim, channel: str, network: str) -> dict[str, Any]:
+    """Text, template, hashtags and format of a claim, with theme variants applied."""
+    entry = claim.entry
+    values: dict[str, Any] = {
+        "text": getattr(entry, "text", None),
+        "template": getattr(entry, "template", None),
+        "hashtags": getattr(entry, "hashtags", []),
+        "format": getattr(entry, "format", "text"),
+        "path_key": ("template",) if getattr(entry, "template", None) else ("text",),
+        "media": getattr(entry, "media", []),
+        "link": getattr(entry, "link", ""),
+        "pillar": getattr(entry, "pillar", ""),
+        "status": getattr(entry, "status", "planned"),
+        "owner": getattr(entry, "owner", ""),
+        "campaign": getattr(entry, "campaign", ""),
+        "budget": getattr(entry, "budget", None),
+    }
+    # Only themes have variants; asking a pydantic model for a field it lacks is slow.
+    variants = entry.variants if isinstance(entry, schema.Theme) else {}
+    key = channel if channel in variants else network if network in variants else None
+    if key is not None:
+        variant: schema.Variant = variants[key]
+        if variant.text is not None or variant.template is not None:
+            values["text"], values["template"] = variant.text, variant.template
+            values["path_key"] = ("variants", key, "template" if variant.template else "text")
+        if variant.hashtags is not None:
+            values["hashtags"] = variant.hashtags
+        if variant.format is not None:
+            values["format"] = variant.format
+    return values
