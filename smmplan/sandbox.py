@@ -147,7 +147,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     @staticmethod
     def refuse_number() -> None:
-        raise SecurityError("a number too large for a float (over about 1.8e308)")
+        raise SecurityError("a number too large for a float (over about 1.8e308), or not a number")
 
     def _steps(self, items: Any) -> Iterator[Any]:
         for item in items:

@@ -27,9 +27,8 @@ def most_allowed(context: Context, post: Post) -> tuple[int, Counting, str] | No
     return (text, counting, "text") if text else None
 
 
-# What may start a link: every link X or Mastodon counts as 23 has a scheme or a dot before
-# its top-level domain.
-_LINK_MARK = re.compile(r"\.\w|://")
+# Every link X or Mastodon counts as 23 has a scheme or a dot before its top-level domain.
+_DOT_IN_WORD = re.compile(r"\.\w")
 
 # Code points twitter-text v3 weighs 200 (two units): all but the ranges below, which weigh
 # 100, less © and ®, which it reads as emoji and counts as two.
@@ -39,7 +38,9 @@ _HEAVY = re.compile(
 
 
 def _bound(text: str) -> int:
-    return len(text) + len(_HEAVY.findall(text)) + URL_LENGTH * len(_LINK_MARK.findall(text))
+    heavy = 0 if text.isascii() else len(_HEAVY.findall(text))
+    links = len(_DOT_IN_WORD.findall(text)) + text.count("://")
+    return len(text) + heavy + URL_LENGTH * links
 
 
 def _surely_within(text: str, figure: int) -> bool:
