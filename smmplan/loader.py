@@ -285,10 +285,15 @@ def _value_pos(path: str, event: Any, lines: list[str]) -> Pos:
     return _pos(path, mark)
 
 
+def _too_large(size: int, path: str, out: Collector) -> bool:
+    if size > MAX_BYTES:
+        out.add(path, 1, 1, Code.TOO_LARGE, f"file is larger than {MAX_BYTES // 1024} KiB")
+    return size > MAX_BYTES
+
+
 def decode(raw: bytes, path: str, out: Collector) -> str | None:
     """UTF-8 text of a calendar file, or None with a positioned problem."""
-    if len(raw) > MAX_BYTES:
-        out.add(path, 1, 1, Code.TOO_LARGE, f"file is larger than {MAX_BYTES // 1024} KiB")
+    if _too_large(len(raw), path, out):
         return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         out.add(path, 1, 1, Code.READ, "file is UTF-16; save it as UTF-8")
@@ -326,6 +331,9 @@ def _line_col(raw: bytes, offset: int) -> tuple[int, int]:
 def load_file(file: Path, display: str, out: Collector) -> Located | None:
     """Read and parse one YAML file; problems go to `out`, None when unusable."""
     try:
+        # By its size, before reading: a 100 MB file is not read into memory to be refused.
+        if inputs.is_file(file) and _too_large(file.stat().st_size, display, out):
+            return None
         raw = inputs.read_bytes(file)
     except OSError as exc:
         out.add(display, 1, 1, Code.READ, f"cannot read file: {exc.strerror or exc}")
