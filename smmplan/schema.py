@@ -349,6 +349,7 @@ class PackUse(Model):
 class Holidays(Model):
     country: str | None = None
     subdivision: str | None = None
+    language: Language = ""  # holiday names only; default: the calendar's language
     categories: TextList = Field(default_factory=list)
     on_holiday: Literal["skip", "keep"] = "skip"
     greeting: Greeting | None = None
