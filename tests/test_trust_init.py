@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import calendar as months
+import os
+import subprocess
+import sys
+import venv
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,6 +19,7 @@ from smmplan import __version__
 from smmplan.cli import app
 
 pytestmark = pytest.mark.dates
+CHECKOUT = Path(__file__).resolve().parents[1]
 
 Setup = tuple[str, str, str | None, str]
 SETUPS: dict[str, Setup] = {
@@ -155,3 +160,35 @@ def pre_commit_hook(repo: Path) -> dict[str, object]:
     config = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text("utf-8"))
     hook: dict[str, object] = config["repos"][0]["hooks"][0]
     return hook
+
+
+@pytest.mark.slow
+def test_the_generated_workflow_passes_in_a_fresh_environment(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    init(repo, SETUPS["ca-ES-CT"], "--install", str(CHECKOUT), "--today", "2027-12-15")
+    env_dir = tmp_path / "venv"
+    try:
+        venv.create(env_dir, with_pip=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        pytest.skip(f"no virtual environment here: {exc}")
+    bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+        "VIRTUAL_ENV": str(env_dir),
+        "SMMPLAN_TODAY": "2027-12-15",
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
+    env.pop("PYTHONPATH", None)
+    steps = workflow_runs(repo)
+    assert steps[-1].startswith("smmplan validate --strict")
+    for command in steps:
+        done = subprocess.run(
+            ["bash", "-e", "-c", command], cwd=repo, env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, f"{command}\n{done.stdout}\n{done.stderr}"
+    # The smmplan that ran is the one in the fresh environment, not this test's.
+    where = subprocess.run(
+        ["bash", "-c", "command -v smmplan"], env=env, capture_output=True, text=True
+    )
+    assert where.stdout.strip() == str(bin_dir / "smmplan")
