@@ -147,7 +147,7 @@ def _holiday_settings(options: Options, language: str | None) -> str:
     if options.subdivision:
         lines += f"  subdivision: {options.subdivision}\n"
     if language:
-        lines += f"  language: {language}{' ' * max(1, 25 - len(language))}# holiday names\n"
+        lines += f"  language: {language}{' ' * max(1, 23 - len(language))}# holiday names\n"
     return lines
 
 
