@@ -248,7 +248,7 @@ def _check_holidays(report: _Reporter, model: schema.Calendar) -> str | None:
     """Check country, subdivision, categories; return the holiday language to use."""
     spec = model.holidays
     if not spec.country:
-        for key in ("subdivision", "categories", "greeting"):
+        for key in ("subdivision", "language", "categories", "greeting"):
             if getattr(spec, key):
                 report(
                     ("holidays", key),
@@ -284,12 +284,13 @@ def _check_holidays(report: _Reporter, model: schema.Calendar) -> str | None:
                 f"'{category}' is not a holiday category of {spec.country}; "
                 f"use {', '.join(info.categories)}",
             )
-    language = info.language_for(model.language)
-    if model.language and language is None:
+    wanted = spec.language or model.language
+    language = info.language_for(wanted)
+    if wanted and language is None:
         report(
-            ("language",),
+            ("holidays", "language") if spec.language else ("language",),
             Code.HOLIDAY_LANGUAGE,
-            f"holiday names for {spec.country} are not available in '{model.language}' "
+            f"holiday names for {spec.country} are not available in '{wanted}' "
             f"(available: {', '.join(info.languages)}); the default names are used",
             level="warning",
         )

@@ -122,20 +122,22 @@ def validate(
     end: ToOpt = None,
     today: Annotated[
         str | None,
-        typer.Option("--today", help="The date lint takes as today, YYYY-MM-DD (for CI)."),
+        typer.Option(
+            "--today",
+            help="The date lint takes as today, YYYY-MM-DD (default: $SMMPLAN_TODAY, "
+            "else the real date).",
+        ),
     ] = None,
     no_cache: NoCacheOpt = False,
 ) -> int:
     """Check calendars and print every problem as path:line:col: level CODE message."""
-    from datetime import date
-
-    from smmplan import report
-    from smmplan.build import parse_date_option, parse_window, plan
+    from smmplan import clock, report
+    from smmplan.build import parse_window, plan
 
     if format not in report.REPORT_FORMATS:
         raise UsageError(f"--format must be one of {', '.join(report.REPORT_FORMATS)}")
     window = parse_window(month, start, end)
-    day = parse_date_option("--today", today) if today else date.today()
+    day = clock.today(today)
     outcome = plan(
         _files(paths),
         window,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -92,18 +91,21 @@ def holidays(
     subdivision: Annotated[
         str | None, typer.Option("--subdivision", help="Region code, e.g. CT.")
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", help="Default: this year.")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="Default: this year ($SMMPLAN_TODAY's).")
+    ] = None,
     language: Annotated[
         str | None, typer.Option("--language", help="Holiday names in this language.")
     ] = None,
 ) -> int:
     """List a country's public holidays (and a calendar's observances) to choose from."""
+    from smmplan import clock
     from smmplan.views.holidays import listing
 
     lines = listing(
         country=country,
         subdivision=subdivision,
-        year=year or date.today().year,
+        year=year or clock.today().year,
         language=language,
         calendar=path,
     )
@@ -123,15 +125,31 @@ def init(
     timezone: Annotated[
         str, typer.Option("--timezone", help="IANA zone, e.g. Europe/Madrid.")
     ] = "America/New_York",
+    subdivision: Annotated[
+        str | None, typer.Option("--subdivision", help="Region for holidays, e.g. CT.")
+    ] = None,
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install",
+            help="What CI and pre-commit pip-install: a git URL or a path "
+            "(default: smmplan==this version).",
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="Plan the month after this date (default: $SMMPLAN_TODAY)."),
+    ] = None,
 ) -> int:
     """Start a calendar repo: one calendar, its templates, CI and pre-commit that validate it."""
-    from smmplan import scaffold
+    from smmplan import clock, scaffold
 
-    written = scaffold.create(
-        folder, scaffold.Options(name, country, language, timezone), today=date.today()
-    )
-    for path in written:
+    options = scaffold.Options(name, country, language, timezone, subdivision, install)
+    created = scaffold.create(folder, options, today=clock.today(today))
+    for path in created.paths:
         typer.echo(f"wrote {path}")
+    for note in created.notes:
+        typer.echo(note)
     go = "" if folder == Path(".") else f"cd {folder} && "
     typer.echo(f"next: {go}smmplan show && smmplan build")
     return 0

@@ -1,16 +1,26 @@
-"""`smmplan init`: the files of a new calendar repo, from the package data in scaffold/."""
+"""`smmplan init`: the files of a new calendar repo, from the package data in scaffold/.
+
+The calendar is fitted to the month it plans, so that `validate --strict` passes on any date:
+the drafts keep off public holidays (the greeting takes the holiday's slot), and holiday names
+come in a language the holiday data has.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import shlex
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from string import Template
+from typing import TYPE_CHECKING
 
-from smmplan import vocab
+from smmplan import __version__, vocab
 from smmplan.problems import SmmplanError, UsageError
+
+if TYPE_CHECKING:
+    from smmplan.cache.holidays import CountryInfo
 
 # Package data file -> where it goes in the new repo ({id} is the calendar id).
 FILES: dict[str, str] = {
@@ -22,6 +32,10 @@ FILES: dict[str, str] = {
     "github/smmplan.yml": ".github/workflows/smmplan.yml",
     "pre-commit-config.yaml": ".pre-commit-config.yaml",
 }
+# Files with ${...} values; the others are copied as they are.
+FILLED = ("calendar.yaml", "github/smmplan.yml", "pre-commit-config.yaml")
+OFFER_DAY = 20  # the mid-month offer draft
+APPROVAL_DAYS = 2  # the default `rules.approval_days` (W317)
 
 
 @dataclass(frozen=True)
@@ -30,6 +44,14 @@ class Options:
     country: str
     language: str
     timezone: str
+    subdivision: str | None = None
+    install: str | None = None  # what CI installs; default: this very version from PyPI
+
+
+@dataclass(frozen=True)
+class Created:
+    paths: list[Path]
+    notes: list[str] = field(default_factory=list)  # what init chose for the user, to print
 
 
 def next_month(today: date) -> tuple[date, date]:
@@ -40,54 +62,155 @@ def next_month(today: date) -> tuple[date, date]:
 
 
 def checked(options: Options) -> Options:
-    """The options with the country upper-cased; UsageError says what to give instead."""
-    from smmplan.cache.holidays import country_info
+    """The options with codes normalised; UsageError says what to give instead."""
     from smmplan.zones import check_zone
 
     if not options.name.strip():
         raise UsageError("--name is empty; give the brand's display name")
-    country = options.country.strip().upper()
-    if country_info(country) is None:
-        raise UsageError(
-            f"--country '{options.country}' is not a country the holiday data knows; "
-            "use an ISO 3166 code such as US, ES or IN"
-        )
+    info = _country(options.country)
+    subdivision = _subdivision(info, options.subdivision)
     if not vocab.LANGUAGE_RE.fullmatch(options.language):
         raise UsageError(f"--language '{options.language}' is not a language code such as en")
     try:
         check_zone(options.timezone)
     except ValueError as exc:
         raise UsageError(f"--timezone: {exc}") from None
-    return Options(options.name.strip(), country, options.language, options.timezone)
+    if options.install is not None and not options.install.strip():
+        raise UsageError("--install is empty; give a pip requirement, a git URL or a path")
+    return replace(options, name=options.name.strip(), country=info.code, subdivision=subdivision)
 
 
-def plan(folder: Path, options: Options, *, today: date) -> dict[Path, bytes]:
-    """Every file `init` writes, with its bytes."""
-    options = checked(options)
-    calendar_id = vocab.slugify(options.name) or "calendar"
+def _country(country: str) -> CountryInfo:
+    from smmplan.cache.holidays import country_info
+
+    info = country_info(country.strip().upper())
+    if info is None:
+        raise UsageError(
+            f"--country '{country}' is not a country the holiday data knows; "
+            "use an ISO 3166 code such as US, ES or IN"
+        )
+    return info
+
+
+def _subdivision(info: CountryInfo, subdivision: str | None) -> str | None:
+    if not subdivision:
+        return None
+    by_upper = {code.upper(): code for code in info.subdivisions}
+    if (code := by_upper.get(subdivision.strip().upper())) is None:
+        known = ", ".join(info.subdivisions) or "none"
+        raise UsageError(f"--subdivision '{subdivision}' is not one of {info.code}'s: {known}")
+    return code
+
+
+def holiday_language(options: Options) -> str | None:
+    """The language for holiday names when the data has none in the calendar's, else None."""
+    info = _country(options.country)
+    if not info.languages or info.language_for(options.language) is not None:
+        return None
+    english = sorted(lang for lang in info.languages if lang.split("_")[0] == "en")
+    return english[0] if english else _default_language(info.code) or info.languages[0]
+
+
+def _default_language(country: str) -> str | None:
+    import holidays
+
+    found = holidays.country_holidays(country).default_language
+    return str(found) if found else None
+
+
+def free_day(wanted: date, taken: set[date], first: date, last: date) -> date:
+    """`wanted`, or the nearest day in [first, last] not in `taken` (later days first)."""
+    for distance in range((last - first).days + 1):
+        for day in (wanted + timedelta(days=distance), wanted - timedelta(days=distance)):
+            if first <= day <= last and day not in taken:
+                return day
+    return wanted
+
+
+def _holidays(options: Options, start: date, end: date, language: str | None) -> set[date]:
+    from smmplan.cache.holidays import holidays_between
+
+    found = holidays_between(
+        options.country,
+        start,
+        end,
+        subdivision=options.subdivision,
+        categories=(),
+        language=language,
+    )
+    return set(found)
+
+
+def _holiday_settings(options: Options, language: str | None) -> str:
+    """Extra lines of the `holidays:` block, each ending in a newline."""
+    lines = ""
+    if options.subdivision:
+        lines += f"  subdivision: {options.subdivision}\n"
+    if language:
+        lines += f"  language: {language}{' ' * max(1, 23 - len(language))}# holiday names\n"
+    return lines
+
+
+def _ci_values(options: Options) -> dict[str, str]:
+    spec = options.install or f"smmplan=={__version__}"
+    return {
+        "install_run": json.dumps(f"pip install {shlex.quote(spec)}"),
+        "install_spec": json.dumps(spec),
+    }
+
+
+def notes(options: Options) -> list[str]:
+    """What `init` chose for the user that they should know of."""
+    language = holiday_language(options)
+    if not language:
+        return []
+    return [
+        f"note: the holiday data for {options.country} has no names in "
+        f"'{options.language}'; holidays are named in '{language}' (holidays.language), "
+        f"the plan's labels stay in '{options.language}'"
+    ]
+
+
+def _calendar_values(options: Options, today: date) -> dict[str, str]:
     start, end = next_month(today)
-    values = {
-        "id": calendar_id,
+    language = holiday_language(options)
+    taken = _holidays(options, start, end, language)
+    # A draft due within the approval days would be flagged at once (W317).
+    earliest = max(start, today + timedelta(days=APPROVAL_DAYS + 1))
+    return {
+        "id": _calendar_id(options),
         "name": options.name.replace("\n", " "),
         "name_yaml": json.dumps(options.name, ensure_ascii=False),
         "timezone": options.timezone,
         "language": options.language,
         "country": options.country,
+        "holiday_settings": _holiday_settings(options, language),
         "start": start.isoformat(),
         "end": end.isoformat(),
-        "offer": start.replace(day=20).isoformat(),
+        "welcome": free_day(earliest, taken, earliest, end).isoformat(),
+        "offer": free_day(start.replace(day=OFFER_DAY), taken, earliest, end).isoformat(),
     }
+
+
+def _calendar_id(options: Options) -> str:
+    return vocab.slugify(options.name) or "calendar"
+
+
+def plan(folder: Path, options: Options, *, today: date) -> dict[Path, bytes]:
+    """Every file `init` writes, with its bytes."""
+    options = checked(options)
+    values = _calendar_values(options, today) | _ci_values(options)
     data = resources.files("smmplan") / "scaffold"
     files: dict[Path, bytes] = {}
     for source, target in FILES.items():
         text = (data / source).read_text(encoding="utf-8")
-        if source == "calendar.yaml":
+        if source in FILLED:
             text = Template(text).substitute(values)
-        files[folder / target.format(id=calendar_id)] = text.encode("utf-8")
+        files[folder / target.format(id=values["id"])] = text.encode("utf-8")
     return files
 
 
-def create(folder: Path, options: Options, *, today: date) -> list[Path]:
+def create(folder: Path, options: Options, *, today: date) -> Created:
     """Write a new calendar repo into `folder`; refuse, writing nothing, if any file exists."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} is a file; give a folder for the calendar repo")
@@ -101,4 +224,4 @@ def create(folder: Path, options: Options, *, today: date) -> list[Path]:
     from smmplan.atomic import write_all
 
     write_all(files)
-    return sorted(files)
+    return Created(sorted(files), notes(checked(options)))

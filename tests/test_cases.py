@@ -33,6 +33,9 @@ from typer.testing import CliRunner
 
 from smmplan.cli import app
 
+# Validate reads today (W317, W318); its findings here must not depend on it.
+pytestmark = pytest.mark.dates
+
 CASES = Path(__file__).parent / "cases"
 FORMATS = ("csv", "ics", "md", "json")
 REGEN = os.environ.get("SMMPLAN_REGEN") == "1"

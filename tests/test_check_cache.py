@@ -19,6 +19,9 @@ from typer.testing import CliRunner
 
 from smmplan.cli import app
 
+# --today must win over SMMPLAN_TODAY, which .ci/run sets for a second run.
+pytestmark = pytest.mark.dates
+
 Step = Callable[[Path], None]
 
 

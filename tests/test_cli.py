@@ -12,6 +12,9 @@ from typer.testing import CliRunner
 from smmplan import __version__
 from smmplan.cli import app
 
+# Validate and init read today; what these tests check must not depend on it.
+pytestmark = pytest.mark.dates
+
 CALENDAR = """\
 smmplan: 1
 name: Test Shop

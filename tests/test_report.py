@@ -14,6 +14,9 @@ from smmplan.cli import app
 from smmplan.problems import Problem
 from smmplan.report import as_github, as_json, as_sarif
 
+# --today must win over SMMPLAN_TODAY, which .ci/run sets for a second run.
+pytestmark = pytest.mark.dates
+
 # The official OASIS schema (SARIF 2.1.0 errata01), see tests/schemas/README.md.
 SARIF_SCHEMA = json.loads(
     (Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 
 from smmplan.schema.entries import Greeting, Observance
-from smmplan.schema.types import ChannelList, DateValue, Model, TextList, _listify
+from smmplan.schema.types import ChannelList, DateValue, Language, Model, TextList, _listify
 
 
 class Blackout(Model):
@@ -27,6 +27,7 @@ class PackUse(Model):
 class Holidays(Model):
     country: str | None = None
     subdivision: str | None = None
+    language: Language = ""  # holiday names only; default: the calendar's language
     categories: TextList = Field(default_factory=list)
     on_holiday: Literal["skip", "keep"] = "skip"
     greeting: Greeting | None = None
