@@ -100,7 +100,7 @@ class LeftOut:
     """Something the calendar plans that the schedule does not hold, and why (W301, W306-W309)."""
 
     code: str  # the warning that names it, e.g. "W306"
-    kind: str  # e.g. "outside-period", "no-slot" (smmplan.leftout lists them)
+    kind: str  # e.g. "outside-period", "no-slot" (smmplan.expand.leftout lists them)
     source: str  # draft | observance | pack | theme
     source_id: str
     reason: str  # the warning's message

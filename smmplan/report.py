@@ -28,7 +28,7 @@ def as_text(problems: Sequence[Problem]) -> str:
 def as_json(problems: Sequence[Problem]) -> str:
     """A list of problems; those that name something the calendar plans but the schedule
     leaves out carry `"left_out": true` (their message is the reason)."""
-    from smmplan.leftout import CODES
+    from smmplan.expand.leftout import CODES
 
     rows = [{**p.as_dict(), **({"left_out": True} if p.code in CODES else {})} for p in problems]
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"

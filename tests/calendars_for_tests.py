@@ -9,8 +9,8 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from smmplan.build import Planned, Window, plan_one
 from smmplan.model import Post, Schedule
+from smmplan.pipeline import Planned, Window, plan_one
 
 HEADER = """\
 smmplan: 1

@@ -143,7 +143,7 @@ def test_a_warm_cache_follows_the_date_today(repo: Path, monkeypatch: pytest.Mon
 
 
 def _no_problems(monkeypatch: pytest.MonkeyPatch) -> None:
-    from smmplan import build
+    from smmplan import pipeline as build
 
     real = build.plan_one
 
@@ -156,7 +156,7 @@ def _no_problems(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _other_csv(monkeypatch: pytest.MonkeyPatch) -> None:
-    from smmplan import output
+    from smmplan.export import files as output
 
     real = output._one_calendar
 

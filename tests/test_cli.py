@@ -192,12 +192,12 @@ def test_strict_fails_on_warnings(repo: Path) -> None:
 def test_internal_error_exits_3_with_a_short_message(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import smmplan.build
+    import smmplan.pipeline
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr(smmplan.build, "plan", boom)
+    monkeypatch.setattr(smmplan.pipeline, "plan", boom)
     code, _, err = run("validate")
     assert code == 3
     assert "internal error: RuntimeError: kaput" in err
@@ -205,12 +205,12 @@ def test_internal_error_exits_3_with_a_short_message(
 
 
 def test_interrupt_exits_130(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import smmplan.build
+    import smmplan.pipeline
 
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(smmplan.build, "plan", interrupted)
+    monkeypatch.setattr(smmplan.pipeline, "plan", interrupted)
     assert run("validate")[0] == 130
 
 

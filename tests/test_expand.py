@@ -24,8 +24,8 @@ from calendars_for_tests import (
     write_repo,
 )
 
-from smmplan.build import plan_one
 from smmplan.model import Unfilled
+from smmplan.pipeline import plan_one
 
 DEC = "{start: 2026-12-01, end: 2026-12-31}"
 MONDAYS = ["2026-12-07", "2026-12-14", "2026-12-21", "2026-12-28"]
@@ -1159,7 +1159,7 @@ posts:
 
 
 def test_format_date_follows_language_tags_with_a_hyphen(tmp_path: pathlib.Path) -> None:
-    from smmplan.render import Renderer
+    from smmplan.render.renderer import Renderer
 
     (tmp_path / "templates").mkdir()
     rendered = Renderer(tmp_path, "zh-Hant").render(

@@ -15,10 +15,10 @@ import pytest
 from icalendar import Calendar, Event
 
 from smmplan.export import FORMATS, ExportOptions, export
-from smmplan.export.csv import to_csv
-from smmplan.export.ics import to_ics
-from smmplan.export.json import to_json
-from smmplan.export.markdown import to_markdown
+from smmplan.export.to_csv import to_csv
+from smmplan.export.to_ics import to_ics
+from smmplan.export.to_json import to_json
+from smmplan.export.to_markdown import to_markdown
 from smmplan.model import POST_FIELDS, CalendarInfo, DayEvent, Post, Schedule, Unfilled
 from smmplan.problems import UsageError
 

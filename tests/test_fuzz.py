@@ -18,7 +18,7 @@ from calendars_for_tests import copy_examples, run_in
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smmplan.render import Renderer, RenderError
+from smmplan.render.renderer import Renderer, RenderError
 
 PROJECT = Path(__file__).resolve().parent.parent
 FILES = sorted(

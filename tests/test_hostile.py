@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from smmplan.export import ExportOptions, export
-from smmplan.recurrence import rrule_dates
+from smmplan.load.recurrence import rrule_dates
 
 SECRET = "s3cr3t-token-from-the-ci-environment"
 CHANNELS = """\

@@ -10,7 +10,7 @@ from calendars_for_tests import calendar, plan_text, schedule_of, write_repo
 from typer.testing import CliRunner
 
 from smmplan.cli import app
-from smmplan.export.html import to_html
+from smmplan.export.to_html import to_html
 
 FEB = "{start: 2026-02-01, end: 2026-02-28}"
 PNG = base64.b64decode(

@@ -15,7 +15,7 @@ import pytest
 from calendars_for_tests import calendar, copy_examples, plan_text, schedule_of
 from test_html import Page as Dom
 
-from smmplan.export.html import to_html
+from smmplan.export.to_html import to_html
 from smmplan.model import Schedule
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -48,7 +48,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Schedule, Path]:
     """The shipped café calendar for December 2026, as HTML in a file."""
     repo = tmp_path_factory.mktemp("repo")
     copy_examples(repo)
-    from smmplan.build import plan_one
+    from smmplan.pipeline import plan_one
 
     schedule = schedule_of(plan_one(repo / "calendars" / "casa-cafe.yaml", None))
     page = repo / "plan.html"

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
-from smmplan.export.ics import to_ics
+from smmplan.export.to_ics import to_ics
 from smmplan.model import CalendarInfo, DayEvent, Post, Schedule
 
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)

@@ -6,8 +6,8 @@ import pytest
 from calendars_for_tests import calendar, plan_text, schedule_of
 
 from smmplan.cache.holidays import country_info
-from smmplan.export.html import to_html
-from smmplan.export.markdown import to_markdown
+from smmplan.export.to_html import to_html
+from smmplan.export.to_markdown import to_markdown
 from smmplan.l10n import language, script_to_territory
 
 BODY = """\

@@ -13,7 +13,7 @@ from calendars_for_tests import calendar, plan_text, schedule_of
 
 from smmplan import l10n
 from smmplan.cache.fingerprint import _own_files
-from smmplan.export.markdown import to_markdown
+from smmplan.export.to_markdown import to_markdown
 
 ROOT = Path(__file__).parent.parent
 FILES = sorted(l10n.DATA.glob("*.toml"))

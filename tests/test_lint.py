@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from calendars_for_tests import write_repo
 
-from smmplan.build import Planned, Window, plan_one
+from smmplan.pipeline import Planned, Window, plan_one
 
 WEEK = Window(date(2026, 12, 7), date(2026, 12, 13))  # Monday to Sunday
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from smmplan.limits import LIMITS
+from smmplan.lint.limits import LIMITS
 from smmplan.lint.registry import RULES
-from smmplan.schema import Rules
+from smmplan.load.schema import Rules
 
 DOCS = Path(__file__).parent.parent / "docs"
 RULES_MD = (DOCS / "rules.md").read_text(encoding="utf-8")

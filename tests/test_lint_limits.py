@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from smmplan.limits import LIMITS, hashtag_count, link_count, text_length
+from smmplan.lint.limits import LIMITS, hashtag_count, link_count, text_length
 
 CATALAN = "Bon dia! Què és l'avinguda?"  # 27 characters, all of weight 1 on X
 GREEK = "Καλημέρα κόσμε"  # 14

@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smmplan.limits import text_length
+from smmplan.lint.limits import text_length
 from smmplan.lint.text_length import _surely_within
 
 PIECES = st.sampled_from(

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from smmplan import loader
+from smmplan.load import positions as loader
 from smmplan.problems import Collector
 
 ROOT = Path(__file__).resolve().parents[1]

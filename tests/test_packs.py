@@ -8,8 +8,8 @@ import pytest
 import yaml
 from calendars_for_tests import calendar, error_codes, line_of, plan_text, schedule_of
 
-from smmplan import packs, vocab
-from smmplan.recurrence import depends_on_anchor, rrule_dates
+from smmplan.load import packs, vocab
+from smmplan.load.recurrence import depends_on_anchor, rrule_dates
 
 DEC = "{start: 2026-12-01, end: 2026-12-31}"
 DAILY = """\
@@ -23,7 +23,7 @@ channels:
 def un_file() -> dict:  # type: ignore[type-arg]
     from importlib import resources
 
-    text = resources.files("smmplan.packs").joinpath("un.yaml").read_text(encoding="utf-8")
+    text = resources.files("smmplan.load.packs").joinpath("un.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 

@@ -12,7 +12,7 @@ from calendars_for_tests import write_repo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from smmplan.build import Planned, Window, plan_one
+from smmplan.pipeline import Planned, Window, plan_one
 
 # With DST (north and south), a half-hour offset, a 45-minute offset, a half-hour DST shift.
 ZONES = [

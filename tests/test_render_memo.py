@@ -77,7 +77,7 @@ def test_a_text_that_reads_the_date_differs_every_day(
     ],
 )
 def test_plain_text_renders_as_jinja_would(tmp_path: Path, text: str) -> None:
-    from smmplan.render import Renderer
+    from smmplan.render.renderer import Renderer
 
     (tmp_path / "templates").mkdir()
     renderer = Renderer(tmp_path, "en")
@@ -92,8 +92,8 @@ def test_file_templates_are_rendered_once_per_distinct_input(
     """A weekly rubric's template file is rendered again only when what it reads changes."""
     from collections import Counter
 
-    from smmplan.build import plan
-    from smmplan.render import Renderer
+    from smmplan.pipeline import plan
+    from smmplan.render.renderer import Renderer
 
     repo = copy_examples(tmp_path / "repo")
     monkeypatch.chdir(repo)

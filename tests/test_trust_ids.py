@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from calendars_for_tests import line_of, run_in, schedule_of, write_repo
 
-from smmplan.build import plan, plan_one
+from smmplan.pipeline import plan, plan_one
 
 CHANNELS = """\
 timezone: Europe/Athens

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from calendars_for_tests import calendar, line_of, run_in, write_repo
 
-from smmplan.build import plan
+from smmplan.pipeline import plan
 from smmplan.problems import Problem
 
 PERIOD = "{start: 2026-12-08, end: 2026-12-08}"

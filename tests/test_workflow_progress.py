@@ -9,8 +9,8 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from smmplan import terminal
 from smmplan.cli import app
+from smmplan.cli import building as terminal
 
 CALENDAR = """\
 smmplan: 1

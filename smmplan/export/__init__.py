@@ -29,23 +29,23 @@ def export(fmt: str, schedule: Schedule, options: ExportOptions) -> bytes:
     # Each exporter is imported here, not at the top, so that `smmplan --version` and
     # `smmplan validate` never pay for babel or jinja2.
     if fmt == "csv":
-        from smmplan.export.csv import to_csv
+        from smmplan.export.to_csv import to_csv
 
         return to_csv(schedule, safe=options.csv_safe, bom=options.csv_bom)
     if fmt == "ics":
-        from smmplan.export.ics import to_ics
+        from smmplan.export.to_ics import to_ics
 
         return to_ics(schedule, dtstamp=options.dtstamp)
     if fmt == "md":
-        from smmplan.export.markdown import to_markdown
+        from smmplan.export.to_markdown import to_markdown
 
         return to_markdown(schedule, template_text=options.md_template)
     if fmt == "json":
-        from smmplan.export.json import to_json
+        from smmplan.export.to_json import to_json
 
         return to_json(schedule)
     if fmt == "html":
-        from smmplan.export.html import to_html
+        from smmplan.export.to_html import to_html
 
         return to_html(schedule)
     raise UsageError(f"unknown output format {fmt!r}; use one of: {', '.join(FORMATS)}")

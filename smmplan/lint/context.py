@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from smmplan import schema
-from smmplan.checks import Checked
-from smmplan.loader import KeyPath
+from smmplan.load import schema
+from smmplan.load.checks import Checked
+from smmplan.load.positions import KeyPath
 from smmplan.model import Post, Schedule
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from smmplan.cache import inputs
 from smmplan.lint.context import Context, Finding
-from smmplan.loader import KeyPath
+from smmplan.load.positions import KeyPath
 from smmplan.problems import Code
 
 CODE = Code.MEDIA_NOT_FOUND
@@ -69,7 +69,7 @@ def _problem(root: Path, value: str, folders: _Folders) -> str | None:
             "(letter case matters on Linux servers and to schedulers)"
         )
     if on_disk is None or not exists:
-        from smmplan.calendar import display_path
+        from smmplan.load.source import display_path
 
         return (
             f"media file '{value}' not found (looked for {display_path(root / relative)}); "

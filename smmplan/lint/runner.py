@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from smmplan.checks import Checked
 from smmplan.lint.context import Context, Finding
 from smmplan.lint.registry import RULES
+from smmplan.load.checks import Checked
 from smmplan.model import Schedule
 from smmplan.problems import Code, Collector
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from smmplan.limits import hashtag_count, limit_for, link_count
 from smmplan.lint.context import Context, Finding
+from smmplan.lint.limits import hashtag_count, limit_for, link_count
 from smmplan.problems import Code
 
 CODE = Code.TOO_MANY_TAGS

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from smmplan.limits import URL_LENGTH, Counting, counting_name, limit_for, text_length
 from smmplan.lint.context import Context, Finding
+from smmplan.lint.limits import URL_LENGTH, Counting, counting_name, limit_for, text_length
 from smmplan.model import Post
 from smmplan.problems import Code
 

@@ -62,7 +62,7 @@ def public_holidays(
 def observances(calendar: Path, year: int) -> list[str]:
     """The calendar's observances in `year`, with the dates they fall on."""
     from smmplan import report
-    from smmplan.build import Window, plan_one
+    from smmplan.pipeline import Window, plan_one
 
     planned = plan_one(calendar, Window(date(year, 1, 1), date(year, 12, 31)))
     if planned.schedule is None:

@@ -10,7 +10,7 @@ from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 
-from smmplan.export.csv import format_budget
+from smmplan.export.to_csv import format_budget
 from smmplan.model import Post, Schedule
 
 # Statuses that still need someone's work before the post can go out.

@@ -12,7 +12,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from smmplan.schema import Observance
+    from smmplan.load.schema import Observance
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,7 @@ def load(name: str) -> Pack:
 
 
 def _pack(name: str, data: dict[str, Any]) -> Pack:
-    from smmplan.schema import Observance
+    from smmplan.load.schema import Observance
 
     defaults = {"text": data["text"], "status": data["status"]}
     days = tuple(

@@ -15,10 +15,10 @@ from smmplan.cache import inputs
 from smmplan.problems import Code, Collector, Problem, UsageError
 
 if TYPE_CHECKING:
-    from smmplan.calendar import Source
-    from smmplan.loader import KeyPath, Pos
+    from smmplan.load.positions import KeyPath, Pos
+    from smmplan.load.source import Source
     from smmplan.model import Schedule
-    from smmplan.render import Renderer
+    from smmplan.render.renderer import Renderer
 
 MAX_WINDOW_DAYS = 3 * 366 + 1
 
@@ -200,9 +200,9 @@ def plan_one(
     `today` dates the rules that look at it (approval due, drafts in the past); without it
     they do not run, so a build gives the same warnings on every day.
     """
-    from smmplan.calendar import read_source, validate_model
-    from smmplan.checks import check
-    from smmplan.schema import Calendar
+    from smmplan.load.checks import check
+    from smmplan.load.schema import Calendar
+    from smmplan.load.source import read_source, validate_model
 
     out = Collector()
     planned = Planned(file, out.problems)
@@ -214,7 +214,7 @@ def plan_one(
         return planned
     checked = check(source, model, out)
     planned.calendar_id = (checked.id, checked.id_at)
-    from smmplan.render import Renderer
+    from smmplan.render.renderer import Renderer
 
     renderer = Renderer(source.root, model.language)
     _check_templates(source, renderer, out)
@@ -232,7 +232,7 @@ def plan_one(
         return planned
     if out.has_errors:
         return planned
-    from smmplan.expand import expand
+    from smmplan.expand.planner import expand
 
     schedule = expand(checked, span.start, span.end, renderer, out)
     if not out.has_errors:

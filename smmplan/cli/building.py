@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from smmplan import report
-from smmplan.build import Outcome, Window, plan
+from smmplan.export.files import Request, render_files
 from smmplan.model import Schedule
-from smmplan.output import Request, render_files
+from smmplan.pipeline import Outcome, Window, plan
 from smmplan.problems import Problem, ProblemsFound
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def run_build(
         sys.stdout.flush()
         sys.stderr.write("".join(f"{summary_line(s)}\n" for s in schedules))
         return 0
-    from smmplan.atomic import write_all
+    from smmplan.export.atomic import write_all
 
     write_all(files_out)
     _summary(console, schedules, files_out, problems)

@@ -19,16 +19,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from smmplan import vocab
+from smmplan.load import vocab
+from smmplan.load.recurrence import rrule_dates
 from smmplan.model import LeftOut
 from smmplan.problems import Code, Collector
-from smmplan.recurrence import rrule_dates
 
 if TYPE_CHECKING:
-    from smmplan import schema
-    from smmplan.calendar import Source
-    from smmplan.checks import Checked
-    from smmplan.loader import KeyPath
+    from smmplan.load import schema
+    from smmplan.load.checks import Checked
+    from smmplan.load.positions import KeyPath
+    from smmplan.load.source import Source
 
 # The codes whose problems each name one left-out item (validate --format json marks them).
 CODES = frozenset(

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from smmplan import vocab
+from smmplan.load import vocab
 from smmplan.problems import Code
 
 
@@ -27,13 +27,13 @@ def _parsed(code: Code, parse: Callable[[str], Any]) -> BeforeValidator:
 
 
 def _zone(value: str) -> str:
-    from smmplan.zones import check_zone
+    from smmplan.load.zones import check_zone
 
     return check_zone(value)
 
 
 def _rrule(value: str) -> str:
-    from smmplan.recurrence import check_rrule
+    from smmplan.load.recurrence import check_rrule
 
     return check_rrule(value)
 

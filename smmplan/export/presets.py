@@ -16,7 +16,7 @@ from smmplan.model import POST_FIELDS, Post, Schedule, not_ideas
 from smmplan.problems import Code, Collector, Problem
 
 if TYPE_CHECKING:
-    from smmplan.loader import KeyPath
+    from smmplan.load.positions import KeyPath
 
 Row = Callable[[Post], list[str]]
 
@@ -56,7 +56,7 @@ def _first(items: list[str]) -> str:
 
 def _generic_row(post: Post) -> list[str]:
     # The standard CSV's cells; neutralising is done once, in to_csv, for every preset.
-    from smmplan.export.csv import post_row
+    from smmplan.export.to_csv import post_row
 
     return post_row(post, safe=False)
 
@@ -149,7 +149,7 @@ def files(preset: Preset, schedule: Schedule) -> dict[str, list[Post]]:
 
 def to_csv(preset: Preset, posts: list[Post], *, safe: bool = True, bom: bool = False) -> bytes:
     """The bytes of one preset file: RFC 4180, CRLF, UTF-8, formula cells neutralised."""
-    from smmplan.export.csv import neutralise, write_rows
+    from smmplan.export.to_csv import neutralise, write_rows
 
     rows = (preset.row(post) for post in posts)
     if safe:
@@ -240,7 +240,7 @@ def problems(violations: list[Violation], schedule: Schedule) -> list[Problem]:
     """Violations as positioned problems, at the calendar entry that made each post."""
     if not violations:  # the usual case: no need to read the calendar again
         return []
-    from smmplan.calendar import read_source
+    from smmplan.load.source import read_source
 
     source = read_source(Path(schedule.calendar.path), Collector())
     found: list[Problem] = []
@@ -277,7 +277,7 @@ def _entry_path(data: dict[str, Any], post: Post) -> KeyPath:
 
 
 def _entry_id(entry: dict[str, Any], label: str) -> str:
-    from smmplan.vocab import slugify
+    from smmplan.load.vocab import slugify
 
     given = entry.get("id") or slugify(str(entry.get(label) or ""))
     return str(given)

@@ -36,7 +36,9 @@ class Request:
     md_template: Path | None = None
     force: bool = False
     dtstamp: datetime | None = None
-    preset: str | None = None  # a scheduler's CSV (smmplan.presets) in place of the csv format
+    preset: str | None = (
+        None  # a scheduler's CSV (smmplan.export.presets) in place of the csv format
+    )
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -53,7 +55,7 @@ def parse_preset(name: str | None) -> str | None:
     """The preset's name, checked; None when no preset is asked for."""
     if name is None:
         return None
-    from smmplan import presets
+    from smmplan.export import presets
 
     try:
         return presets.get(name).name
@@ -164,7 +166,7 @@ def _one_calendar(
         schedule = replace(schedule, posts=not_ideas(schedule.posts))
     if fmt != "csv" or not request.preset:
         return {f".{fmt}": export(fmt, schedule, options)}
-    from smmplan import presets
+    from smmplan.export import presets
 
     preset = presets.get(request.preset)
     return {
@@ -182,7 +184,7 @@ def _csv_takes_ideas(request: Request) -> bool:
 
 def _check_preset(schedules: list[Schedule], request: Request) -> None:
     """Refuse the build when a post breaks a rule of the scheduler it is meant for."""
-    from smmplan import presets
+    from smmplan.export import presets
 
     preset = presets.get(request.preset or "")
     found = [
@@ -207,7 +209,7 @@ def _read_md_template(path: Path | None) -> str | None:
 
 def _signatures(request: Request) -> tuple[bytes, ...]:
     if request.preset and request.formats[0] == "csv":
-        from smmplan import presets
+        from smmplan.export import presets
 
         header = presets.to_csv(presets.get(request.preset), [])
         return (header, b"\xef\xbb\xbf" + header) if header else ()

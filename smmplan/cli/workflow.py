@@ -34,7 +34,7 @@ def _schedules(path: Path | None, month: str | None, reuse: bool) -> list[Schedu
     With `reuse`, unchanged calendars come from the check cache that `build` fills too.
     """
     from smmplan import report
-    from smmplan.build import parse_window, plan
+    from smmplan.pipeline import parse_window, plan
     from smmplan.problems import SmmplanError
 
     files = _files([path] if path else None)

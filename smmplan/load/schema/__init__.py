@@ -4,12 +4,12 @@ Values arrive as text from the loader; the annotated types parse them and raise 
 type is the stable problem code, so positions and codes map back directly.
 """
 
-from smmplan.schema.channels import Channel, Slot
-from smmplan.schema.days import Blackout, FragmentHolidays, Holidays, PackUse
-from smmplan.schema.entries import Draft, Greeting, Observance, Theme, Variant
-from smmplan.schema.root import Calendar, Fragment
-from smmplan.schema.settings import Limits, Lint, Period, Rules
-from smmplan.schema.types import (
+from smmplan.load.schema.channels import Channel, Slot
+from smmplan.load.schema.days import Blackout, FragmentHolidays, Holidays, PackUse
+from smmplan.load.schema.entries import Draft, Greeting, Observance, Theme, Variant
+from smmplan.load.schema.root import Calendar, Fragment
+from smmplan.load.schema.settings import Limits, Lint, Period, Rules
+from smmplan.load.schema.types import (
     LINT_CODES,
     ChannelKey,
     ChannelList,

@@ -1,4 +1,4 @@
-"""The `smmplan` command: a thin typer layer over the core in smmplan.build."""
+"""The `smmplan` command: a thin typer layer over the core in smmplan.pipeline."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ NoCacheOpt = Annotated[
 
 
 def _files(paths: list[Path] | None) -> list[Path]:
-    from smmplan.build import discover
+    from smmplan.pipeline import discover
 
     targets = paths or [Path("calendars")]
     if not paths and not targets[0].is_dir():
@@ -132,7 +132,7 @@ def validate(
 ) -> int:
     """Check calendars and print every problem as path:line:col: level CODE message."""
     from smmplan import clock, report
-    from smmplan.build import parse_window, plan
+    from smmplan.pipeline import parse_window, plan
 
     if format not in report.REPORT_FORMATS:
         raise UsageError(f"--format must be one of {', '.join(report.REPORT_FORMATS)}")
@@ -193,8 +193,8 @@ def build(
     no_cache: NoCacheOpt = False,
 ) -> int:
     """Expand calendars into dated schedules and export them."""
-    from smmplan import output as outputs
-    from smmplan.build import dtstamp_from, parse_window
+    from smmplan.export import files as outputs
+    from smmplan.pipeline import dtstamp_from, parse_window
 
     request = outputs.Request(
         formats=outputs.parse_formats(format),
@@ -211,7 +211,7 @@ def build(
     )
     window = parse_window(month, start, end)
     files = _files(paths)
-    from smmplan import terminal
+    from smmplan.cli import building as terminal
 
     return terminal.run_build(files, window, request, reuse=not no_cache)
 
@@ -224,7 +224,7 @@ def schema(
     ] = False,
 ) -> int:
     """Print the JSON Schema of the calendar format, for editors and the YAML language server."""
-    from smmplan.editor_schema import json_schema_text
+    from smmplan.load.editor_schema import json_schema_text
 
     sys.stdout.write(json_schema_text(fragment=fragment))
     return 0
@@ -244,4 +244,5 @@ def main() -> None:
     app(prog_name="smmplan")
 
 
-from smmplan import cli_cache, cli_workflow  # noqa: E402, F401  (registers commands)
+from smmplan.cli import cache as cli_cache  # noqa: E402, F401  (registers commands)
+from smmplan.cli import workflow as cli_workflow  # noqa: E402, F401

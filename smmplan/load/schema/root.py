@@ -6,11 +6,11 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from smmplan.schema.channels import Channel
-from smmplan.schema.days import FragmentHolidays, Holidays
-from smmplan.schema.entries import Draft, Theme
-from smmplan.schema.settings import Period, Rules
-from smmplan.schema.types import ChannelKey, Id, Language, Model, TextList, Zone
+from smmplan.load.schema.channels import Channel
+from smmplan.load.schema.days import FragmentHolidays, Holidays
+from smmplan.load.schema.entries import Draft, Theme
+from smmplan.load.schema.settings import Period, Rules
+from smmplan.load.schema.types import ChannelKey, Id, Language, Model, TextList, Zone
 
 
 class Calendar(Model):

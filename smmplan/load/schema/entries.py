@@ -6,8 +6,8 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from smmplan.schema.settings import Lint
-from smmplan.schema.types import (
+from smmplan.load.schema.settings import Lint
+from smmplan.load.schema.types import (
     _TEXT,
     ChannelList,
     DateValue,

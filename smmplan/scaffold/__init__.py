@@ -16,7 +16,8 @@ from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING
 
-from smmplan import __version__, vocab
+from smmplan import __version__
+from smmplan.load import vocab
 from smmplan.problems import SmmplanError, UsageError
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ def next_month(today: date) -> tuple[date, date]:
 
 def checked(options: Options) -> Options:
     """The options with codes normalised; UsageError says what to give instead."""
-    from smmplan.zones import check_zone
+    from smmplan.load.zones import check_zone
 
     if not options.name.strip():
         raise UsageError("--name is empty; give the brand's display name")
@@ -221,7 +222,7 @@ def create(folder: Path, options: Options, *, today: date) -> Created:
             f"{', '.join(existing)} already exist(s); init never overwrites files, "
             "so nothing was written (choose another folder)"
         )
-    from smmplan.atomic import write_all
+    from smmplan.export.atomic import write_all
 
     write_all(files)
     return Created(sorted(files), notes(checked(options)))

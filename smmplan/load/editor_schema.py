@@ -16,7 +16,7 @@ _NUMBER_TEXT = r"^[0-9]+(\.[0-9]+)?$"
 
 def json_schema(*, fragment: bool = False) -> dict[str, Any]:
     """The schema of a calendar file, or of an `include:` fragment."""
-    from smmplan.schema import Calendar, Fragment
+    from smmplan.load.schema import Calendar, Fragment
 
     model = Fragment if fragment else Calendar
     generated = model.model_json_schema()

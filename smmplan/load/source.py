@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from smmplan.cache import inputs
-from smmplan.loader import KeyPath, Located, Pos, load_file
+from smmplan.load.positions import KeyPath, Located, Pos, load_file
 from smmplan.problems import Code, Collector
 
 # Lists that fragments extend (fragment entries first, in include order) and maps they fill.
@@ -77,7 +77,7 @@ def read_source(file: Path, out: Collector) -> Source | None:
 
 
 def _read_fragments(file: Path, root: Path, located: Located, out: Collector) -> list[Located]:
-    from smmplan.schema import Fragment
+    from smmplan.load.schema import Fragment
 
     includes = located.data.get("include") or []
     if isinstance(includes, str):
@@ -262,7 +262,7 @@ def _describe(kind: str, loc: tuple[Any, ...], error: Any) -> tuple[Code, str]:
 @functools.cache
 def _models() -> dict[str, Any]:
     """The calendar format's models by class name."""
-    from smmplan import schema
+    from smmplan.load import schema
 
     return {
         name: value

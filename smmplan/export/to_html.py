@@ -15,8 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from smmplan.export.csv import format_budget
-from smmplan.export.markdown import STATUS_ORDER, _summary, layout_template
+from smmplan.export.to_csv import format_budget
+from smmplan.export.to_markdown import STATUS_ORDER, _summary, layout_template
 from smmplan.l10n import LABELS, Language, language
 from smmplan.model import Post, Schedule
 from smmplan.views.days import months
@@ -85,7 +85,7 @@ def to_html(schedule: Schedule) -> bytes:
 
 
 def _shipped(name: str) -> str:
-    return resources.files("smmplan").joinpath("templates", name).read_text(encoding="utf-8")
+    return resources.files("smmplan.export").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _context(schedule: Schedule) -> dict[str, Any]:
@@ -192,7 +192,7 @@ def _channel_class(channel: str, channels: list[str]) -> str:
 def _media_root(calendar_path: str) -> Path | None:
     if not calendar_path:
         return None
-    from smmplan.calendar import find_root
+    from smmplan.load.source import find_root
 
     return find_root(Path(calendar_path)).resolve()
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, time
 from typing import Any
 
-from smmplan import schema, vocab
-from smmplan.checks import Checked
-from smmplan.loader import KeyPath
+from smmplan.load import schema, vocab
+from smmplan.load.checks import Checked
+from smmplan.load.positions import KeyPath
 from smmplan.model import Post
 from smmplan.problems import Code, Collector
-from smmplan.render import Renderer, RenderError, published_text
+from smmplan.render.renderer import Renderer, RenderError, published_text
 
 Report = Callable[..., None]  # the planner's report(path, code, message, *, level)
 
@@ -83,7 +83,7 @@ class PostWriter:
         return posts
 
     def _post(self, channel_key: str, day: date, at: time, claim: Claim) -> Post | None:
-        from smmplan.zones import localize
+        from smmplan.load.zones import localize
 
         channel = self.m.channels[channel_key]
         tz_name = channel.timezone or self.m.timezone

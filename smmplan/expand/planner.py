@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from smmplan import leftout, schema, vocab
-from smmplan.checks import Checked
-from smmplan.loader import KeyPath
+from smmplan.expand import leftout
+from smmplan.expand.posting import Claim, Day, PostWriter, post_id
+from smmplan.load import schema, vocab
+from smmplan.load.checks import Checked
+from smmplan.load.positions import KeyPath
+from smmplan.load.recurrence import rrule_dates
+from smmplan.load.vocab import YearlyDate
 from smmplan.model import CalendarInfo, DayEvent, Post, Schedule, Unfilled
-from smmplan.posting import Claim, Day, PostWriter, post_id
 from smmplan.problems import Code, Collector
-from smmplan.recurrence import rrule_dates
-from smmplan.render import Renderer
-from smmplan.vocab import YearlyDate
+from smmplan.render.renderer import Renderer
 
 MAX_SLOTS = 200_000  # slot occurrences of one calendar in one window
 

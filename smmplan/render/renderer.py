@@ -14,7 +14,7 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
 from smmplan.cache import inputs
 from smmplan.cache import jinja as jinja_cache
-from smmplan.sandbox import MAX_OUTPUT, Budget, Sandbox
+from smmplan.render.sandbox import MAX_OUTPUT, Budget, Sandbox
 
 MAX_TEMPLATE_BYTES = 256 * 1024  # one template file
 _JINJA_SYNTAX = re.compile(r"\{[{%#]")
@@ -136,7 +136,7 @@ class Renderer:
 
     def display(self, name: str) -> str:
         """The template file's path as the user would type it."""
-        from smmplan.calendar import display_path
+        from smmplan.load.source import display_path
 
         return display_path(self.folder / name)
 
@@ -276,7 +276,7 @@ class Renderer:
 
     def _check_control(self, body: str, template: str | None, text: str | None) -> None:
         """Refuse control characters a template file (or an escape) put into the text."""
-        from smmplan.loader import CONTROL
+        from smmplan.load.positions import CONTROL
 
         bad = CONTROL.search(body)
         if not bad:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
-from smmplan.export.csv import format_budget
+from smmplan.export.to_csv import format_budget
 from smmplan.l10n import LABELS, Language, language
 from smmplan.model import CalendarInfo, DayEvent, Post, Schedule
 from smmplan.problems import UsageError
@@ -127,7 +127,7 @@ def _layout_template(source: str, autoescape: bool, cache_folder: str) -> Any:
 
 def shipped_template() -> str:
     """Return the text of the Markdown template that ships in the package."""
-    template = resources.files("smmplan").joinpath("templates").joinpath(TEMPLATE_NAME)
+    template = resources.files("smmplan.export").joinpath("templates").joinpath(TEMPLATE_NAME)
     return template.read_text(encoding="utf-8")
 
 

@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from smmplan import packs, schema, vocab
-from smmplan.calendar import Source
-from smmplan.loader import KeyPath, Pos
-from smmplan.packs import PackDay
+from smmplan.load import packs, schema, vocab
+from smmplan.load.packs import PackDay
+from smmplan.load.positions import KeyPath, Pos
+from smmplan.load.recurrence import depends_on_anchor
+from smmplan.load.source import Source
 from smmplan.problems import Code, Collector
-from smmplan.recurrence import depends_on_anchor
 
 
 @dataclass

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from smmplan.schema.settings import Limits
-from smmplan.schema.types import (
+from smmplan.load.schema.settings import Limits
+from smmplan.load.schema.types import (
     _TIME_TEXT,
     DateValue,
     DayList,

@@ -1,0 +1,1 @@
+"""Rendering post texts with Jinja templates in a sandbox."""
