@@ -128,9 +128,18 @@ class Collector:
         self.problems: list[Problem] = []
 
     def add(
-        self, path: str, line: int, col: int, code: Code, message: str, *, level: Level = "error"
+        self,
+        path: str,
+        line: int,
+        col: int,
+        code: Code | str,
+        message: str,
+        *,
+        level: Level = "error",
     ) -> None:
-        self.problems.append(Problem(path, line, col, level, code.value, message))
+        """`code` is a `Code`, or a plugin rule's own code as a string."""
+        value = code.value if isinstance(code, Code) else code
+        self.problems.append(Problem(path, line, col, level, value, message))
 
     @property
     def has_errors(self) -> bool:

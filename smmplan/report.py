@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
 from smmplan.problems import ANY_CONTROL, Code, Problem
 
-REPORT_FORMATS = ("text", "json", "github", "sarif")
+Reporter = Callable[[Sequence[Problem]], str]
+# validate --format NAME: each reporter registers itself below with @reporter("NAME").
+REPORTERS: dict[str, Reporter] = {}
+
+
+def reporter(name: str) -> Callable[[Reporter], Reporter]:
+    def add(function: Reporter) -> Reporter:
+        REPORTERS[name] = function
+        return function
+
+    return add
+
+
 SARIF_SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
@@ -21,10 +33,12 @@ def _one_line(text: str) -> str:
     return ANY_CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode(), text)
 
 
+@reporter("text")
 def as_text(problems: Sequence[Problem]) -> str:
     return "".join(f"{_one_line(p.as_text())}\n" for p in problems)
 
 
+@reporter("json")
 def as_json(problems: Sequence[Problem]) -> str:
     """A list of problems; those that name something the calendar plans but the schedule
     leaves out carry `"left_out": true` (their message is the reason)."""
@@ -42,6 +56,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+@reporter("github")
 def as_github(problems: Sequence[Problem]) -> str:
     """GitHub Actions workflow commands, escaped as the runner expects."""
     lines = []
@@ -60,6 +75,7 @@ def as_github(problems: Sequence[Problem]) -> str:
     return "".join(lines)
 
 
+@reporter("sarif")
 def as_sarif(problems: Sequence[Problem]) -> str:
     """One SARIF 2.1.0 run, for code-scanning views (GitHub code scanning, IDE viewers)."""
     from smmplan import __version__
@@ -111,5 +127,4 @@ def _artifact(path: str) -> dict[str, str]:
 
 
 def render(problems: Sequence[Problem], fmt: str) -> str:
-    formats = {"text": as_text, "json": as_json, "github": as_github, "sarif": as_sarif}
-    return formats[fmt](problems)
+    return REPORTERS[fmt](problems)

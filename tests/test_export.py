@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar, Event
 
-from smmplan.export import FORMATS, ExportOptions, export
+from smmplan.export import ExportOptions, export, formats
 from smmplan.export.to_csv import to_csv
 from smmplan.export.to_ics import to_ics
 from smmplan.export.to_json import to_json
@@ -409,7 +409,7 @@ def test_markdown_bad_template_is_a_user_error(schedule: Schedule, template: str
 # export()
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", list(formats()))
 def test_every_format_is_byte_identical_across_calls(fmt: str) -> None:
     first = export(fmt, build_schedule(), ExportOptions())
     assert first

@@ -134,8 +134,8 @@ def validate(
     from smmplan import clock, report
     from smmplan.pipeline import parse_window, plan
 
-    if format not in report.REPORT_FORMATS:
-        raise UsageError(f"--format must be one of {', '.join(report.REPORT_FORMATS)}")
+    if format not in report.REPORTERS:
+        raise UsageError(f"--format must be one of {', '.join(report.REPORTERS)}")
     window = parse_window(month, start, end)
     day = clock.today(today)
     outcome = plan(
@@ -153,7 +153,26 @@ def validate(
     return 0
 
 
-@app.command()
+class _RegistryHelp(typer.core.TyperCommand):
+    """`--help` lists the formats and presets of the registries, plugins' included.
+
+    Filled in only when help is shown, so that no other run imports every exporter.
+    """
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from smmplan.export import default_formats, formats
+
+        for param in self.params:
+            if param.name == "format":
+                choices = ", ".join(formats())
+                param.help = (  # type: ignore[attr-defined]
+                    f"Comma-separated output formats: {choices} "
+                    f"(default: {','.join(default_formats())})."
+                )
+        super().format_help(ctx, formatter)
+
+
+@app.command(cls=_RegistryHelp)
 @guarded
 def build(
     paths: PathsArg = None,
@@ -161,8 +180,9 @@ def build(
     start: FromOpt = None,
     end: ToOpt = None,
     format: Annotated[
-        str, typer.Option("--format", help="Comma-separated: csv,ics,md,json.")
-    ] = "csv,ics,md",
+        str | None,
+        typer.Option("--format", help="Comma-separated output formats.", show_default=False),
+    ] = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("build"),
     output: Annotated[
         str | None, typer.Option("-o", "--output", help="One output file, or - for stdout.")

@@ -1,15 +1,24 @@
-"""Turn a Schedule into the bytes of one output format (SPEC section 5)."""
+"""Output formats: one module per format that registers itself (docs/outputs.md).
+
+A format is a module `smmplan/export/to_<name>.py` that calls `register(Format(...))` when
+imported; a third-party package adds one through the entry point group `smmplan.formats`,
+whose object is such a module or a `Format`. The CLI's choices, the docs' table and the output
+file names all come from `formats()`.
+"""
 
 from __future__ import annotations
 
+import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from importlib import import_module
 
+from smmplan import plugins
 from smmplan.model import Schedule
 from smmplan.problems import UsageError
 
-# `build` writes csv,ics,md unless asked; html is the month view, on request only.
-FORMATS: tuple[str, ...] = ("csv", "ics", "md", "json", "html")
+ENTRY_POINTS = "smmplan.formats"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,28 +33,57 @@ class ExportOptions:
     md_template: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One output format: its name is the `--format` choice and the file name's extension."""
+
+    name: str
+    summary: str  # one line for `--help` and the docs
+    write: Callable[[Schedule, ExportOptions], bytes]
+    # The first bytes of a file in this format as smmplan writes it: `-o` replaces only such.
+    signatures: tuple[bytes, ...] = ()
+    default: bool = False  # written by `build` when --format is not given
+    order: int = 100  # place in lists; built-ins use 10, 20, ...
+    # Its bytes follow from the schedule and the options alone, so the output cache may keep
+    # them (HTML embeds media files, which the schedule only names).
+    cacheable: bool = True
+
+
+_REGISTRY: dict[str, Format] = {}
+_loaded: list[bool] = []
+
+
+def register(fmt: Format) -> Format:
+    """Add `fmt` under its name; a second format of the same name is a mistake in a plugin."""
+    known = _REGISTRY.get(fmt.name)
+    if known is not None and known is not fmt:
+        raise UsageError(f"two output formats are named '{fmt.name}'")
+    _REGISTRY[fmt.name] = fmt
+    return fmt
+
+
+def formats() -> dict[str, Format]:
+    """Every format, built-in and from plugins, in display order."""
+    if not _loaded:
+        _loaded.append(True)
+        for module in pkgutil.iter_modules(__path__):
+            if module.name.startswith("to_"):
+                import_module(f"{__name__}.{module.name}")
+        plugins.load(ENTRY_POINTS, Format, register)
+    return dict(sorted(_REGISTRY.items(), key=lambda item: (item[1].order, item[0])))
+
+
+def default_formats() -> tuple[str, ...]:
+    return tuple(name for name, fmt in formats().items() if fmt.default)
+
+
+def get(name: str) -> Format:
+    found = formats().get(name)
+    if found is None:
+        raise UsageError(f"unknown output format {name!r}; use one of: {', '.join(formats())}")
+    return found
+
+
 def export(fmt: str, schedule: Schedule, options: ExportOptions) -> bytes:
-    """Render `schedule` in format `fmt` (one of FORMATS)."""
-    # Each exporter is imported here, not at the top, so that `smmplan --version` and
-    # `smmplan validate` never pay for babel or jinja2.
-    if fmt == "csv":
-        from smmplan.export.to_csv import to_csv
-
-        return to_csv(schedule, safe=options.csv_safe, bom=options.csv_bom)
-    if fmt == "ics":
-        from smmplan.export.to_ics import to_ics
-
-        return to_ics(schedule, dtstamp=options.dtstamp)
-    if fmt == "md":
-        from smmplan.export.to_markdown import to_markdown
-
-        return to_markdown(schedule, template_text=options.md_template)
-    if fmt == "json":
-        from smmplan.export.to_json import to_json
-
-        return to_json(schedule)
-    if fmt == "html":
-        from smmplan.export.to_html import to_html
-
-        return to_html(schedule)
-    raise UsageError(f"unknown output format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    """Render `schedule` in format `fmt` (a name in `formats()`)."""
+    return get(fmt).write(schedule, options)

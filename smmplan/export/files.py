@@ -14,15 +14,6 @@ from smmplan.problems import ProblemsFound, UsageError
 if TYPE_CHECKING:
     from smmplan.export import ExportOptions
 
-# The first bytes of each format as smmplan writes it: -o only replaces files that start so.
-_SIGNATURES = {
-    "csv": (b"date,time,timezone,utc,", b"\xef\xbb\xbfdate,time,timezone,utc,"),
-    "ics": (b"BEGIN:VCALENDAR",),
-    "md": (b"# ",),
-    "json": (b'{\n  "smmplan": 1',),
-    "html": (b"<!DOCTYPE html>\n<!-- smmplan month view -->",),
-}
-
 
 @dataclass(frozen=True)
 class Request:
@@ -41,13 +32,17 @@ class Request:
     )
 
 
-def parse_formats(text: str) -> tuple[str, ...]:
-    from smmplan.export import FORMATS
+def parse_formats(text: str | None) -> tuple[str, ...]:
+    """The formats named in a `--format` value; None gives the formats `build` writes unasked."""
+    from smmplan.export import default_formats, formats
 
+    if text is None:
+        return default_formats()
+    known = formats()
     names = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
-    unknown = [name for name in names if name not in FORMATS]
+    unknown = [name for name in names if name not in known]
     if unknown or not names:
-        raise UsageError(f"unknown format '{', '.join(unknown)}'; use {','.join(FORMATS)}")
+        raise UsageError(f"unknown format '{', '.join(unknown)}'; use {','.join(known)}")
     return names
 
 
@@ -213,7 +208,9 @@ def _signatures(request: Request) -> tuple[bytes, ...]:
 
         header = presets.to_csv(presets.get(request.preset), [])
         return (header, b"\xef\xbb\xbf" + header) if header else ()
-    return _SIGNATURES[request.formats[0]]
+    from smmplan.export import get
+
+    return get(request.formats[0]).signatures
 
 
 def _check_replace(target: Path, request: Request) -> None:

@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
+from smmplan.export import Format, register
 from smmplan.model import POST_FIELDS, Post, Schedule
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -57,3 +58,16 @@ def format_budget(budget: object) -> str:
 def neutralise(cell: str) -> str:
     """A leading `'` on a cell a spreadsheet would run as a formula."""
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+register(
+    Format(
+        "csv",
+        "one row per post, for spreadsheets and scheduler bulk upload",
+        lambda schedule, options: to_csv(schedule, safe=options.csv_safe, bom=options.csv_bom),
+        signatures=(b"date,time,timezone,utc,", b"\xef\xbb\xbfdate,time,timezone,utc,"),
+        default=True,
+        order=10,
+        cacheable=True,
+    )
+)

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from smmplan.export import Format, register
 from smmplan.export.to_csv import format_budget
 from smmplan.export.to_markdown import STATUS_ORDER, _summary, layout_template
 from smmplan.l10n import LABELS, Language, language
@@ -213,3 +214,16 @@ def _media(path: str, root: Path | None) -> MediaView:
     except OSError:
         return MediaView(path, "")
     return MediaView(path, f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}")
+
+
+register(
+    Format(
+        "html",
+        "a month view to open in a browser and print",
+        lambda schedule, options: to_html(schedule),
+        signatures=(b"<!DOCTYPE html>\n<!-- smmplan month view -->",),
+        default=False,
+        order=50,
+        cacheable=False,
+    )
+)

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
 from smmplan import __version__
+from smmplan.export import Format, register
 from smmplan.model import DayEvent, Post, Schedule
 
 POST_DURATION = timedelta(minutes=15)
@@ -146,3 +147,16 @@ def _day_event(day: DayEvent, stamp: bytes) -> list[bytes]:
         b"TRANSP:TRANSPARENT",
         b"END:VEVENT",
     ]
+
+
+register(
+    Format(
+        "ics",
+        "one event per post and all-day events for holidays, for calendar apps",
+        lambda schedule, options: to_ics(schedule, dtstamp=options.dtstamp),
+        signatures=(b"BEGIN:VCALENDAR",),
+        default=True,
+        order=20,
+        cacheable=True,
+    )
+)

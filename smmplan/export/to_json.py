@@ -8,6 +8,7 @@ from dataclasses import asdict
 from datetime import date, datetime, time
 from typing import Any
 
+from smmplan.export import Format, register
 from smmplan.model import LeftOut, Schedule
 
 FORMAT_VERSION = 1
@@ -60,3 +61,16 @@ def _encode_value(value: object) -> str:
     if isinstance(value, date | datetime | time):
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+register(
+    Format(
+        "json",
+        "the whole schedule for other tools",
+        lambda schedule, options: to_json(schedule),
+        signatures=(b'{\n  "smmplan": 1',),
+        default=False,
+        order=40,
+        cacheable=True,
+    )
+)

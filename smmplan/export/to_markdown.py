@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
+from smmplan.export import Format, register
 from smmplan.export.to_csv import format_budget
 from smmplan.l10n import LABELS, Language, language
 from smmplan.model import CalendarInfo, DayEvent, Post, Schedule
@@ -240,3 +241,16 @@ def _post_view(post: Post, calendar: CalendarInfo) -> PostView:
 def blockquote(text: str) -> str:
     """Prefix every line with `> ` so a multi-line text stays inside one blockquote."""
     return "\n".join(f"> {line}" if line.strip() else ">" for line in text.splitlines())
+
+
+register(
+    Format(
+        "md",
+        "the monthly plan a client reads and approves",
+        lambda schedule, options: to_markdown(schedule, template_text=options.md_template),
+        signatures=(b"# ",),
+        default=True,
+        order=30,
+        cacheable=True,
+    )
+)

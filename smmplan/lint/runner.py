@@ -5,26 +5,26 @@ from __future__ import annotations
 from datetime import date
 
 from smmplan.lint.context import Context, Finding
-from smmplan.lint.registry import RULES
+from smmplan.lint.registry import code_of, rules
 from smmplan.load.checks import Checked
 from smmplan.model import Schedule
-from smmplan.problems import Code, Collector
+from smmplan.problems import Collector
 
 
 def lint(checked: Checked, schedule: Schedule, out: Collector, *, today: date | None) -> None:
     """Add a warning to `out` for every finding of every rule the calendar leaves on."""
     context = Context(checked, schedule, today)
     disabled = set(checked.model.rules.disable)
-    for rule in RULES:
-        code: Code = rule.CODE
-        if code.value in disabled:
+    for rule in rules():
+        code = code_of(rule)
+        if code in disabled:
             continue
         for finding in rule.check(context):
             if not _disabled_for_entry(context, finding, code):
                 _report(context, finding, code, out)
 
 
-def _disabled_for_entry(context: Context, finding: Finding, code: Code) -> bool:
+def _disabled_for_entry(context: Context, finding: Finding, code: str) -> bool:
     if finding.entry is not None:
         entry = finding.entry
     elif finding.post is not None:
@@ -32,10 +32,10 @@ def _disabled_for_entry(context: Context, finding: Finding, code: Code) -> bool:
     else:
         return False
     lint = getattr(entry, "lint", None)
-    return lint is not None and code.value in lint.disable
+    return lint is not None and code in lint.disable
 
 
-def _report(context: Context, finding: Finding, code: Code, out: Collector) -> None:
+def _report(context: Context, finding: Finding, code: str, out: Collector) -> None:
     if finding.at is not None:
         file, line, col = context.checked.source.at(finding.at)
     elif finding.post is not None:
