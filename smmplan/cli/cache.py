@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from smmplan.cli import app, guarded
+from smmplan.cli.base import app, guarded
 
 cache_app = typer.Typer(
     no_args_is_help=True,

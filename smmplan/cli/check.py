@@ -1,0 +1,55 @@
+"""`smmplan validate`: every problem of the calendars, for a terminal or CI."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from smmplan.cli.base import FromOpt, MonthOpt, NoCacheOpt, PathsArg, ToOpt, _files, app, guarded
+from smmplan.problems import UsageError
+
+
+@app.command()
+@guarded
+def validate(
+    paths: PathsArg = None,
+    format: Annotated[
+        str, typer.Option("--format", help="Problem format: text, json, github, sarif.")
+    ] = "text",
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
+    month: MonthOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            help="The date lint takes as today, YYYY-MM-DD (default: $SMMPLAN_TODAY, "
+            "else the real date).",
+        ),
+    ] = None,
+    no_cache: NoCacheOpt = False,
+) -> int:
+    """Check calendars and print every problem as path:line:col: level CODE message."""
+    from smmplan import clock, report
+    from smmplan.pipeline import parse_window, plan
+
+    if format not in report.REPORTERS:
+        raise UsageError(f"--format must be one of {', '.join(report.REPORTERS)}")
+    window = parse_window(month, start, end)
+    day = clock.today(today)
+    outcome = plan(
+        _files(paths),
+        window,
+        expand_always=False,
+        keep_schedules=False,
+        today=day,
+        reuse=not no_cache,
+    )
+    problems = outcome.problems
+    sys.stdout.write(report.render(problems, format))
+    if not outcome.ok or (strict and problems):
+        return 1
+    return 0
