@@ -98,6 +98,7 @@ def test_invalid_validate(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _check_problems(case, expected, code, output)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", _folders("invalid") + _folders("hostile"), ids=lambda p: p.name)
 def test_invalid_build_writes_nothing(
     case: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path

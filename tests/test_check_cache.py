@@ -99,6 +99,7 @@ SCENARIOS: dict[str, list[Step]] = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("steps", SCENARIOS.values(), ids=list(SCENARIOS))
 def test_cached_results_follow_every_edit(

@@ -14,11 +14,14 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from calendars_for_tests import copy_examples, run_in
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from smmplan.render.renderer import Renderer, RenderError
+
+pytestmark = pytest.mark.slow
 
 PROJECT = Path(__file__).resolve().parent.parent
 FILES = sorted(

@@ -301,6 +301,7 @@ FAR_RULES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rule,start,first,last,dates", FAR_RULES)
 def test_every_recurrence_ends_even_when_it_stops_matching(
     tmp_path: Path, rule: str, start: str, first: str, last: str, dates: list[str] | None
@@ -343,6 +344,7 @@ def _run_guarded(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_rules_that_never_match_are_refused_at_once_where_they_are_written(
     tmp_path: Path,
 ) -> None:
@@ -361,6 +363,7 @@ def test_rules_that_never_match_are_refused_at_once_where_they_are_written(
     assert f"calendars/shop.yaml:{line_of(text, 'BYYEARDAY')}:" in lines[0]
 
 
+@pytest.mark.slow
 def test_rules_whose_start_makes_them_never_match_end_quickly_with_no_dates(
     tmp_path: Path,
 ) -> None:
@@ -445,6 +448,7 @@ def test_bounded_expansion_gives_exactly_dateutils_dates(
     _assert_same_as_dateutil(rule, anchor, offset, length)
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None)
 @given(
     rule=RULES,

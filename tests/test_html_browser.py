@@ -18,6 +18,8 @@ from test_html import Page as Dom
 from smmplan.export.to_html import to_html
 from smmplan.model import Schedule
 
+pytestmark = pytest.mark.slow
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 if CHROMIUM is None and not os.environ.get("CI"):
     pytest.skip("chromium is not installed (CI installs it)", allow_module_level=True)

@@ -20,6 +20,8 @@ from typer.testing import CliRunner
 
 from smmplan.cli import app
 
+pytestmark = pytest.mark.slow
+
 PROJECT = Path(__file__).resolve().parent.parent
 ICALJS = Path(__file__).resolve().parent / "icaljs"
 Starts = dict[str, str]  # UID -> "YYYY-MM-DDTHH:MMZ" (posts) or "YYYY-MM-DD" (day events)

@@ -42,6 +42,7 @@ STEPS: list[tuple[dict[str, str], tuple[str, ...]]] = [
 ]
 
 
+@pytest.mark.slow
 def test_kept_files_follow_every_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = copy_examples(tmp_path / "repo")
     monkeypatch.chdir(repo)
@@ -62,6 +63,7 @@ def test_kept_files_follow_every_option(tmp_path: Path, monkeypatch: pytest.Monk
         before = cached
 
 
+@pytest.mark.slow
 def test_an_unchanged_build_renders_nothing(tmp_path: Path) -> None:
     """What makes a repeat build fast: no templates are rendered and no locale data is read."""
     repo = copy_examples(tmp_path / "repo")

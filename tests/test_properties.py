@@ -8,11 +8,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from calendars_for_tests import write_repo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from smmplan.pipeline import Planned, Window, plan_one
+
+pytestmark = pytest.mark.slow
 
 # With DST (north and south), a half-hour offset, a 45-minute offset, a half-hour DST shift.
 ZONES = [

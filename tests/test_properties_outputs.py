@@ -8,10 +8,13 @@ import tempfile
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from calendars_for_tests import run_in
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
+
+pytestmark = pytest.mark.slow
 
 ZONES = ["Europe/Madrid", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"]
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
