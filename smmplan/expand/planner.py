@@ -211,7 +211,7 @@ class _Planner:
 
     def _place_draft(self, claim: Claim, channel: str, day: date) -> None:
         slots = self.days[channel].get(day)
-        if slots is None:  # blackout day: nothing posts (docs/expansion.md); dated drafts were reported by checks
+        if slots is None:  # a blackout day (docs/expansion.md); dated drafts there are E203
             return
         draft: schema.Draft = claim.entry
         at = draft.time or slots.first_free()
