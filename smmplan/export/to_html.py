@@ -20,7 +20,6 @@ from smmplan.export.to_csv import format_budget
 from smmplan.export.to_markdown import STATUS_ORDER, _summary, layout_template
 from smmplan.l10n import LABELS, Language, language
 from smmplan.model import Post, Schedule
-from smmplan.views.days import months
 
 TEMPLATE_NAME = "plan.html.j2"
 STYLE_NAME = "plan.css"
@@ -119,7 +118,7 @@ def _isolated(label: str, name: str) -> Any:
 def _months(schedule: Schedule, days: dict[date, DayView]) -> list[MonthView]:
     lang = language(schedule.calendar.language)
     views = []
-    for first in months(schedule.start, schedule.end):
+    for first in schedule.month_starts():
         following = (first + timedelta(days=32)).replace(day=1)
         cells: list[DayView | None] = [None] * first.weekday()
         cells += [days[first + timedelta(n)] for n in range((following - first).days)]
