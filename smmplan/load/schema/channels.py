@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, model_validator
 
 from smmplan.load.schema.settings import Limits
-from smmplan.load.schema.types import (
+from smmplan.load.schema.values import (
     _TIME_TEXT,
     DateValue,
     DayList,

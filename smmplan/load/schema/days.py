@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 
 from smmplan.load.schema.entries import Greeting, Observance
-from smmplan.load.schema.types import ChannelList, DateValue, Language, Model, TextList, _listify
+from smmplan.load.schema.values import ChannelList, DateValue, Language, Model, TextList, _listify
 
 
 class Blackout(Model):

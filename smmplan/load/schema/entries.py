@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BeforeValidator, Field, model_validator
 
 from smmplan.load.schema.settings import Lint
-from smmplan.load.schema.types import (
+from smmplan.load.schema.values import (
     _TEXT,
     ChannelList,
     DateValue,

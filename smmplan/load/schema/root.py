@@ -10,7 +10,7 @@ from smmplan.load.schema.channels import Channel
 from smmplan.load.schema.days import FragmentHolidays, Holidays
 from smmplan.load.schema.entries import Draft, Theme
 from smmplan.load.schema.settings import Period, Rules
-from smmplan.load.schema.types import ChannelKey, Id, Language, Model, TextList, Zone
+from smmplan.load.schema.values import ChannelKey, Id, Language, Model, TextList, Zone
 
 
 class Calendar(Model):

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from smmplan.load.schema.types import Count, DateValue, LintCodes, Model, Positive
+from smmplan.load.schema.values import Count, DateValue, LintCodes, Model, Positive
 from smmplan.problems import Code
 
 

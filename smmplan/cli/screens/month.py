@@ -12,9 +12,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from smmplan.cli.screens.days import Day, by_day, short_names
 from smmplan.l10n import language
 from smmplan.model import Schedule
-from smmplan.views.days import Day, by_day, short_names
 
 LEGEND = "H holiday  * observance  X blackout  ? empty: an unfilled slot"
 
