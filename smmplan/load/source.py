@@ -222,12 +222,21 @@ def _report(error: Any, located: Located, out: Collector, model: Any) -> None:
     elif kind == "missing":
         path, line, col = located.at(loc[:-1], key=True)
     else:
-        path, line, col = located.at(loc)
+        path, line, col = _both_given(error, loc, located) or located.at(loc)
     if kind == "extra_forbidden":
         code, message = Code.UNKNOWN_KEY, _unknown_key(str(loc[-1]), _keys_at(model, loc[:-1]))
     else:
         code, message = _describe(kind, loc, error)
     out.add(path, line, col, code, message)
+
+
+def _both_given(error: Any, loc: tuple[Any, ...], located: Located) -> Pos | None:
+    """For "give either 'text' or 'template', not both": the second of the two keys."""
+    ctx = error.get("ctx") or {}
+    keys = [(*loc, ctx[name]) for name in ("a", "b") if name in ctx]
+    if len(keys) != 2 or not all(key in located.keys for key in keys):
+        return None
+    return max((located.keys[key] for key in keys), key=lambda pos: (pos[1], pos[2]))
 
 
 def _is_union_tag(part: Any) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Discriminator, Tag
 
 from smmplan.load.schema import about as a
 from smmplan.load.schema.entries import Greeting, Observance
@@ -45,6 +45,18 @@ class PackUse(Model):
     )
 
 
+def _pack_form(value: Any) -> str:
+    return "str" if isinstance(value, str) else "PackUse"
+
+
+# A bare name or a map, told apart by the value's shape: a bad map gets its own errors only,
+# not a second "should be a valid string" from the bare-name form.
+_PackEntry = Annotated[
+    Annotated[str, Tag("str")] | Annotated[PackUse, Tag("PackUse")],
+    Discriminator(_pack_form),
+]
+
+
 class Holidays(Model):
     country: str | None = a.about(
         "ISO 3166 alpha-2 code of the country whose public holidays apply.", "ES", default=None
@@ -72,7 +84,7 @@ class Holidays(Model):
         default=None,
     )
     observances: list[Observance] = _OBSERVANCES
-    packs: Annotated[list[str | PackUse], BeforeValidator(_listify)] = a.about(
+    packs: Annotated[list[_PackEntry], BeforeValidator(_listify)] = a.about(
         "Ready-made observances: pack names, or maps of a pack's use.",
         ["un"],
         [{"name": "un", "skip": ["world-radio-day"], "posts": True}],
