@@ -43,6 +43,7 @@ class Code(StrEnum):
     TEMPLATE_SYNTAX = "E131"
     TEMPLATE_RENDER = "E132"
     TEMPLATE_LIMIT = "E133"
+    UNKNOWN_VAR = "E134"  # `{{ vars.x }}` in hashtags, link or first_comment names no var
     # YAML mistakes of text copied from documents (E14x)
     YAML_COLON = "E140"  # an unquoted ': ' inside a value
     YAML_ODD_SPACE = "E141"  # a no-break or other Unicode space after a key or in indentation

@@ -105,3 +105,33 @@ def test_a_bad_pack_entry_gives_one_error_at_its_key(tmp_path: Path) -> None:
     rows = _problems(tmp_path, text)
     assert [(r["code"], r["line"], r["col"]) for r in rows] == [("E102", 7, 22)], rows
     assert "did you mean 'channels'?" in rows[0]["message"]
+
+
+VARS = 'vars: {tag: "#CasaCafe", site: "https://casa.example"}\n'
+
+
+def test_vars_fill_hashtags_and_links(tmp_path: Path) -> None:
+    from calendars_for_tests import plan_text, posts_of
+
+    text = (
+        HEAD
+        + VARS
+        + "posts:\n  - title: Hi\n    date: 2026-01-05\n    text: hi\n"
+        + '    link: "{{ vars.site }}/menu"\n    hashtags: ["{{ vars.tag }}", "#x"]\n'
+    )
+    (post,) = posts_of(plan_text(tmp_path, text, "2026-01-01", "2026-01-31"))
+    assert post.hashtags == ["#CasaCafe", "#x"]
+    assert post.link == "https://casa.example/menu"
+    assert post.text.endswith("#CasaCafe #x")
+
+
+def test_an_unknown_var_in_hashtags_is_one_error_at_its_value(tmp_path: Path) -> None:
+    text = (
+        HEAD
+        + VARS
+        + "posts:\n  - title: Hi\n    date: 2026-01-05\n    text: hi\n"
+        + '    hashtags: "#a {{ vars.tagz }}"\n'
+    )
+    rows = _problems(tmp_path, text)
+    assert [(r["code"], r["line"], r["col"]) for r in rows] == [("E134", 11, 15)], rows
+    assert "did you mean vars.tag?" in rows[0]["message"]
