@@ -17,7 +17,12 @@ from typing import Any
 
 from smmplan.export import Format, register
 from smmplan.export.to_csv import format_budget
-from smmplan.export.to_markdown import STATUS_ORDER, _summary, layout_template
+from smmplan.export.to_markdown import (
+    STATUS_ORDER,
+    _summary,
+    hashtags_not_in_text,
+    layout_template,
+)
 from smmplan.l10n import LABELS, Language, language
 from smmplan.model import Post, Schedule
 
@@ -175,7 +180,7 @@ def _post_view(
         format=post.format,
         source=post.source,
         text=post.text,
-        hashtags=" ".join(post.hashtags),
+        hashtags=" ".join(hashtags_not_in_text(post)),
         media=[_media(path, root) for path in post.media],
         link=post.link,
         # A javascript: or data: link would run when clicked: such links are shown as text.
