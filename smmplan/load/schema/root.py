@@ -9,11 +9,12 @@ from pydantic import Field
 from smmplan.load.schema.channels import Channel
 from smmplan.load.schema.days import FragmentHolidays, Holidays
 from smmplan.load.schema.entries import Draft, Theme
+from smmplan.load.schema.production import Workflow
 from smmplan.load.schema.settings import Period, Rules
-from smmplan.load.schema.types import ChannelKey, Id, Language, Model, TextList, Zone
+from smmplan.load.schema.types import ChannelKey, Id, Language, TextList, Zone
 
 
-class Calendar(Model):
+class Calendar(Workflow):
     smmplan: Literal["1"]
     id: Id | None = None
     name: str
@@ -29,7 +30,7 @@ class Calendar(Model):
     rules: Rules = Field(default_factory=Rules)
 
 
-class Fragment(Model):
+class Fragment(Workflow):
     """What an `include:` file may hold."""
 
     vars: dict[str, Any] = Field(default_factory=dict)

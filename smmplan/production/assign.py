@@ -1,0 +1,155 @@
+"""Every step of every post: who does it and by when, counted back in working days."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from smmplan.load.schema.production import Person, Step
+from smmplan.model import Post, Schedule, Task
+from smmplan.problems import Code, Collector
+from smmplan.production.config import Production, reporter
+from smmplan.production.workdays import WorkDays, away_throughout
+
+# A post's workflow, from idea to published; `planned` (themes, greetings) has no place in it.
+STATUS_ORDER = ("idea", "draft", "review", "approved", "scheduled", "published")
+
+
+def tasks(production: Production, schedule: Schedule, out: Collector) -> list[Task]:
+    """The tasks of the schedule's posts, sorted by due date; checks who is away throughout."""
+    _check_away(production, schedule, out)
+    workdays = WorkDays(production.weekdays, _holidays(production, schedule))
+    rotation = Rotation(production.people)
+    found: list[Task] = []
+    for post in sorted(schedule.posts, key=lambda p: (p.date, p.time, p.channel, p.id)):
+        found += _post_tasks(production, workdays, rotation, post, schedule.calendar.id)
+    index = production.chain.index
+    return sorted(found, key=lambda t: (t.due, t.post_date, t.post_time, t.channel, index[t.step]))
+
+
+def applies(step: Step, post: Post) -> bool:
+    """Whether a step is part of a post's production (`applies_to`, default every post)."""
+    wanted = step.applies_to
+    kinds = (post.format, post.source, post.network, post.channel)
+    return not wanted or any(value in kinds for value in wanted)
+
+
+def is_done(status: str, step: Step) -> bool:
+    """Whether a post with `status` is past `step` (its `done` status or later)."""
+    if status not in STATUS_ORDER:
+        return False
+    return STATUS_ORDER.index(status) >= STATUS_ORDER.index(step.done)
+
+
+@dataclass
+class Rotation:
+    """Round-robin per role over `people:` in the order written, deterministic for one input."""
+
+    people: dict[str, Person]
+    next: dict[str, int] = field(default_factory=dict)
+
+    def pick(self, role: str, owner: str, day: date, workdays: WorkDays) -> str:
+        """The post's owner when they have the role; else the next with the role who works
+        on `day`; when all of them are off, the next in turn."""
+        able = [pid for pid, person in self.people.items() if role in person.roles]
+        for pid in able:
+            if owner and (pid == owner or self.people[pid].name.casefold() == owner.casefold()):
+                return pid
+        start = self.next.get(role, 0)
+        turn = next(
+            (k for k in range(len(able)) if workdays.works(day, self._off(able, start + k))),
+            0,
+        )
+        self.next[role] = (start + turn + 1) % len(able)
+        return able[(start + turn) % len(able)]
+
+    def _off(self, able: list[str], k: int) -> list[tuple[date, date]]:
+        return self.people[able[k % len(able)]].off
+
+
+def _post_tasks(
+    production: Production, workdays: WorkDays, rotation: Rotation, post: Post, calendar: str
+) -> list[Task]:
+    chain = production.chain
+    dates: dict[str, date] = {}
+    found: list[Task] = []
+    for step_id in chain.order:
+        step = chain.steps[step_id]
+        target = chain.before[step_id]
+        anchor = date.fromisoformat(post.date) if target is None else dates[target]
+        base = workdays.count_back(anchor, step.lead) or anchor
+        if not applies(step, post):
+            # A step a post skips still marks the time: the steps before it count from there.
+            dates[step_id] = base
+            continue
+        pid = rotation.pick(step.role, post.owner, base, workdays)
+        person = production.people[pid]
+        dates[step_id] = workdays.count_back(anchor, step.lead, person.off) or base
+        found.append(_task(post, step, pid, person, dates[step_id], calendar))
+    return found
+
+
+def _task(post: Post, step: Step, pid: str, person: Person, due: date, calendar: str) -> Task:
+    return Task(
+        calendar=calendar,
+        post_id=post.id,
+        title=post.title,
+        channel=post.channel,
+        post_date=post.date,
+        post_time=post.time,
+        status=post.status,
+        owner=post.owner,
+        step=step.id,
+        step_name=step.name or step.id,
+        role=step.role,
+        person=pid,
+        person_name=person.name or pid,
+        email=person.email,
+        due=due.isoformat(),
+        done=is_done(post.status, step),
+    )
+
+
+def _holidays(production: Production, schedule: Schedule) -> frozenset[date]:
+    spec = production.checked.model.holidays
+    if not production.with_holidays or not spec.country:
+        return frozenset()
+    from smmplan.cache.holidays import holidays_between
+
+    # Due dates run ahead of the window: take the year before it too.
+    found = holidays_between(
+        spec.country,
+        date(schedule.start.year - 1, 1, 1),
+        schedule.end,
+        subdivision=spec.subdivision,
+        categories=tuple(spec.categories),
+        language=None,
+    )
+    return frozenset(found)
+
+
+def _check_away(production: Production, schedule: Schedule, out: Collector) -> None:
+    """W802 for a person away the whole window; E808 when a step's role has no one else."""
+    report = reporter(production.checked, out)
+    away = {
+        pid
+        for pid, person in production.people.items()
+        if person.off and away_throughout(person.off, schedule.start, schedule.end)
+    }
+    span = f"{schedule.start} to {schedule.end}"
+    for pid in sorted(away):
+        report(
+            ("people", pid, "off"),
+            Code.PERSON_AWAY,
+            f"'{pid}' is off for the whole window ({span}): the steps they own move to "
+            "working days before their time off; check 'off:'",
+        )
+    for step in production.chain.steps.values():
+        able = [pid for pid, p in production.people.items() if step.role in p.roles]
+        if able and set(able) <= away:
+            report(
+                ("production", production.chain.index[step.id], "role"),
+                Code.ROLE_AWAY,
+                f"everyone with the role '{step.role}' ({', '.join(able)}) is off for the whole "
+                f"window ({span}), so no one can do step '{step.id}'; add someone with the role",
+            )
