@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from smmplan.load.schema.production import Person, Step
@@ -21,8 +21,12 @@ def tasks(production: Production, schedule: Schedule, out: Collector) -> list[Ta
     workdays = WorkDays(production.weekdays, _holidays(production, schedule))
     rotation = Rotation(production.people)
     found: list[Task] = []
-    for post in sorted(schedule.posts, key=lambda p: (p.date, p.time, p.channel, p.id)):
-        found += _post_tasks(production, workdays, rotation, post, schedule.calendar.id)
+    in_day = 0
+    posts = sorted(schedule.posts, key=lambda p: (p.date, p.time, p.channel, p.id))
+    for n, post in enumerate(posts):
+        in_day = in_day + 1 if n and posts[n - 1].date == post.date else 0
+        turn = date.fromisoformat(post.date).toordinal() + in_day
+        found += _post_tasks(production, workdays, rotation, post, turn, schedule.calendar.id)
     index = production.chain.index
     return sorted(found, key=lambda t: (t.due, t.post_date, t.post_time, t.channel, index[t.step]))
 
@@ -41,34 +45,34 @@ def is_done(status: str, step: Step) -> bool:
     return STATUS_ORDER.index(status) >= STATUS_ORDER.index(step.done)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Rotation:
-    """Round-robin per role over `people:` in the order written, deterministic for one input."""
+    """Turns among the people of a role, in the order `people:` lists them.
+
+    The turn follows the post's date and its place among that day's posts, not the window
+    listed, so a task keeps its person whichever window `tasks` or `build` plans.
+    """
 
     people: dict[str, Person]
-    next: dict[str, int] = field(default_factory=dict)
 
-    def pick(self, role: str, owner: str, day: date, workdays: WorkDays) -> str:
-        """The post's owner when they have the role; else the next with the role who works
-        on `day`; when all of them are off, the next in turn."""
+    def pick(self, role: str, owner: str, day: date, workdays: WorkDays, turn: int) -> str:
+        """The post's owner when they have the role; else, from `turn` on, the first with the
+        role who works on `day`; when all of them are off, the one whose turn it is."""
         able = [pid for pid, person in self.people.items() if role in person.roles]
         for pid in able:
             if owner and (pid == owner or self.people[pid].name.casefold() == owner.casefold()):
                 return pid
-        start = self.next.get(role, 0)
-        turn = next(
-            (k for k in range(len(able)) if workdays.works(day, self._off(able, start + k))),
-            0,
-        )
-        self.next[role] = (start + turn + 1) % len(able)
-        return able[(start + turn) % len(able)]
-
-    def _off(self, able: list[str], k: int) -> list[tuple[date, date]]:
-        return self.people[able[k % len(able)]].off
+        order = [able[(turn + k) % len(able)] for k in range(len(able))]
+        return next((pid for pid in order if workdays.works(day, self.people[pid].off)), order[0])
 
 
 def _post_tasks(
-    production: Production, workdays: WorkDays, rotation: Rotation, post: Post, calendar: str
+    production: Production,
+    workdays: WorkDays,
+    rotation: Rotation,
+    post: Post,
+    turn: int,
+    calendar: str,
 ) -> list[Task]:
     chain = production.chain
     dates: dict[str, date] = {}
@@ -82,7 +86,7 @@ def _post_tasks(
             # A step a post skips still marks the time: the steps before it count from there.
             dates[step_id] = base
             continue
-        pid = rotation.pick(step.role, post.owner, base, workdays)
+        pid = rotation.pick(step.role, post.owner, base, workdays, turn + chain.index[step_id])
         person = production.people[pid]
         dates[step_id] = workdays.count_back(anchor, step.lead, person.off) or base
         found.append(_task(post, step, pid, person, dates[step_id], calendar))
