@@ -28,7 +28,7 @@ production:
   - {id: write, role: writer, lead: 2, done: review}
   - {id: approve, role: client, lead: 1}
 people:
-  ana: {name: Ana, roles: [writer], off: [2027-01-05, 2027-01-18..2027-01-19]}
+  ana: {name: Ana, roles: [writer], days_off: [2027-01-05, 2027-01-18..2027-01-19]}
   pep: {name: Pep, roles: [photographer]}
   cli: {name: Client, roles: [client], email: boss@example.com}
 """
@@ -94,7 +94,7 @@ def test_a_workweek_with_saturdays(tmp_path: Path) -> None:
 PAIR = TEAM.replace(
     "  pep: {name: Pep, roles: [photographer]}\n",
     "  pep: {name: Pep, roles: [photographer]}\n"
-    "  eva: {name: Eva, roles: [photographer], off: [2027-01-13]}\n",
+    "  eva: {name: Eva, roles: [photographer], days_off: [2027-01-13]}\n",
 )
 
 
@@ -150,7 +150,7 @@ def test_someone_off_for_the_whole_window(tmp_path: Path) -> None:
     text = calendar(
         TEAM.replace(
             "{name: Pep, roles: [photographer]}",
-            "{name: Pep, roles: [photographer], off: 2027-01-01..2027-02-28}",
+            "{name: Pep, roles: [photographer], days_off: 2027-01-01..2027-02-28}",
         )
     )
     planned = plan_text(tmp_path, text, "2027-01-01", "2027-01-31")

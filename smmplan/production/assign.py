@@ -63,7 +63,7 @@ class Rotation:
             if owner and (pid == owner or self.people[pid].name.casefold() == owner.casefold()):
                 return pid
         order = [able[(turn + k) % len(able)] for k in range(len(able))]
-        return next((pid for pid in order if workdays.works(day, self.people[pid].off)), order[0])
+        return next((pid for pid in order if workdays.works(day, self.people[pid].days_off)), order[0])
 
 
 def _post_tasks(
@@ -88,7 +88,7 @@ def _post_tasks(
             continue
         pid = rotation.pick(step.role, post.owner, base, workdays, turn + chain.index[step_id])
         person = production.people[pid]
-        dates[step_id] = workdays.count_back(anchor, step.lead, person.off) or base
+        dates[step_id] = workdays.count_back(anchor, step.lead, person.days_off) or base
         found.append(_task(post, step, pid, person, dates[step_id], calendar))
     return found
 
@@ -138,15 +138,15 @@ def _check_away(production: Production, schedule: Schedule, out: Collector) -> N
     away = {
         pid
         for pid, person in production.people.items()
-        if person.off and away_throughout(person.off, schedule.start, schedule.end)
+        if person.days_off and away_throughout(person.days_off, schedule.start, schedule.end)
     }
     span = f"{schedule.start} to {schedule.end}"
     for pid in sorted(away):
         report(
-            ("people", pid, "off"),
+            ("people", pid, "days_off"),
             Code.PERSON_AWAY,
             f"'{pid}' is off for the whole window ({span}): the steps they own move to "
-            "working days before their time off; check 'off:'",
+            "working days before their time off; check 'days_off:'",
         )
     for step in production.chain.steps.values():
         able = [pid for pid, p in production.people.items() if step.role in p.roles]

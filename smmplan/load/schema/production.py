@@ -81,7 +81,7 @@ class Person(Model):
     name: str = ""
     roles: TextList = Field(default_factory=list)
     email: str = ""
-    off: Annotated[list[DaysOff], BeforeValidator(_listify), _one_or_many(_TEXT)] = Field(
+    days_off: Annotated[list[DaysOff], BeforeValidator(_listify), _one_or_many(_TEXT)] = Field(
         default_factory=list
     )
 
