@@ -63,7 +63,8 @@ class Rotation:
             if owner and (pid == owner or self.people[pid].name.casefold() == owner.casefold()):
                 return pid
         order = [able[(turn + k) % len(able)] for k in range(len(able))]
-        return next((pid for pid in order if workdays.works(day, self.people[pid].days_off)), order[0])
+        free = (pid for pid in order if workdays.works(day, self.people[pid].days_off))
+        return next(free, order[0])
 
 
 def _post_tasks(
