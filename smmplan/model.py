@@ -110,6 +110,28 @@ class LeftOut:
 
 
 @dataclass(frozen=True, slots=True)
+class Task:
+    """One production step of one post, assigned to a person and due on a working day."""
+
+    calendar: str  # the calendar's id
+    post_id: str
+    title: str
+    channel: str
+    post_date: str  # YYYY-MM-DD, local to the channel
+    post_time: str
+    status: str  # the post's status
+    owner: str
+    step: str  # the step's id
+    step_name: str
+    role: str
+    person: str  # the person's id
+    person_name: str
+    email: str
+    due: str  # YYYY-MM-DD
+    done: bool  # the post's status is at or past the step's `done` status
+
+
+@dataclass(frozen=True, slots=True)
 class CalendarInfo:
     id: str
     name: str
@@ -142,6 +164,7 @@ class Schedule:
     channels: dict[str, dict[str, str]] = field(default_factory=dict)  # key -> network, account
     blackout: dict[str, str] = field(default_factory=dict)  # YYYY-MM-DD in the window -> reason
     left_out: list[LeftOut] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)  # production steps (docs/workflow.md)
 
     def month_starts(self) -> list[date]:
         """The first day of every month that the window touches (the month views' pages)."""
@@ -167,6 +190,7 @@ class Schedule:
             "channels": self.channels,
             "blackout": self.blackout,
             "left_out": [_row(item) for item in self.left_out],
+            "tasks": [_row(task) for task in self.tasks],
         }
 
     @classmethod
@@ -183,6 +207,7 @@ class Schedule:
             channels=data["channels"],
             blackout=data["blackout"],
             left_out=[LeftOut(*row) for row in data.get("left_out", [])],
+            tasks=[Task(*row) for row in data.get("tasks", [])],
         )
 
 
@@ -193,5 +218,5 @@ def _row(item: Any) -> list[Any]:
 
 _FIELDS = {
     kind: tuple(f.name for f in fields(kind))
-    for kind in (Post, DayEvent, Unfilled, CalendarInfo, LeftOut)
+    for kind in (Post, DayEvent, Unfilled, CalendarInfo, LeftOut, Task)
 }

@@ -214,6 +214,9 @@ def plan_one(
         return planned
     checked = check(source, model, out)
     planned.calendar_id = (checked.id, checked.id_at)
+    from smmplan import production
+
+    workflow = production.check(checked, out)
     from smmplan.render.renderer import Renderer
 
     renderer = Renderer(source.root, model.language)
@@ -235,6 +238,8 @@ def plan_one(
     from smmplan.expand.planner import expand
 
     schedule = expand(checked, span.start, span.end, renderer, out)
+    if not out.has_errors:
+        production.add_tasks(workflow, schedule, out, today=today)
     if not out.has_errors:
         if lint:
             from smmplan.lint import lint as run_lint

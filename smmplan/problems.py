@@ -60,6 +60,18 @@ class Code(StrEnum):
     DUPLICATE_CALENDAR_ID = "E209"
     # Scheduler presets (E5xx)
     PRESET_RULE = "E501"  # a post breaks a rule of the --preset scheduler
+    # Production workflow (E8xx, W8xx): docs/workflow.md
+    STEP_OVERDUE_STRICT = "E801"  # W801 under `validate --deadlines strict`
+    BAD_LEAD = "E802"
+    ROLE_UNSTAFFED = "E803"
+    STEP_CYCLE = "E804"
+    STEP_UNKNOWN = "E805"
+    DUPLICATE_STEP = "E806"
+    WORKDAYS_NO_COUNTRY = "E807"
+    ROLE_AWAY = "E808"
+    STEP_OVERDUE = "W801"
+    PERSON_AWAY = "W802"
+    APPLIES_TO_UNKNOWN = "W803"
     # Warnings (W3xx)
     OBSERVANCE_NO_SLOT = "W301"
     DST_GAP = "W302"

@@ -31,6 +31,13 @@ def validate(
         ),
     ] = None,
     no_cache: NoCacheOpt = False,
+    deadlines: Annotated[
+        str,
+        typer.Option(
+            "--deadlines",
+            help="Overdue production steps: warn (W801), or strict (error E801, exit 1).",
+        ),
+    ] = "warn",
 ) -> int:
     """Check calendars and print every problem as path:line:col: level CODE message."""
     from smmplan import clock, report
@@ -38,6 +45,8 @@ def validate(
 
     if format not in report.REPORTERS:
         raise UsageError(f"--format must be one of {', '.join(report.REPORTERS)}")
+    if deadlines not in ("warn", "strict"):
+        raise UsageError("--deadlines must be warn or strict")
     window = parse_window(month, start, end)
     day = clock.today(today)
     outcome = plan(
@@ -49,7 +58,11 @@ def validate(
         reuse=not no_cache,
     )
     problems = outcome.problems
+    if deadlines == "strict":
+        from smmplan.production.overdue import as_errors
+
+        problems = as_errors(problems)
     sys.stdout.write(report.render(problems, format))
-    if not outcome.ok or (strict and problems):
+    if any(p.level == "error" for p in problems) or (strict and problems):
         return 1
     return 0

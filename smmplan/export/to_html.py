@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import base64
 import mimetypes
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from smmplan.export import Format, register
+from smmplan.export.steps import steps_by_post
 from smmplan.export.to_csv import format_budget
 from smmplan.export.to_markdown import (
     STATUS_ORDER,
@@ -61,6 +62,7 @@ class PostView:
     link: str
     link_is_safe: bool
     budget: str
+    steps: str = ""  # the production steps: "photo 2027-03-01 (Ana) · ..."
 
 
 @dataclass(slots=True)
@@ -153,10 +155,12 @@ def _days(schedule: Schedule, lang: Language, channels: list[str]) -> dict[date,
         if event.name not in names:
             names.append(event.name)
     root = _media_root(schedule.calendar.path)
+    steps = steps_by_post(schedule.tasks)
     # Stable sort: posts at the same time keep the expander's order.
     for post in sorted(schedule.posts, key=lambda p: (p.date, p.time)):
         view = days[date.fromisoformat(post.date)]
-        view.posts.append(_post_view(post, lang, channels, root, schedule.calendar.timezone))
+        post_view = _post_view(post, lang, channels, root, schedule.calendar.timezone)
+        view.posts.append(replace(post_view, steps=steps.get(post.id, "")))
         if post.source == "theme" and post.title not in view.themes:
             view.themes.append(post.title)
     return days

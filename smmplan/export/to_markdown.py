@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
 from smmplan.export import Format, register
+from smmplan.export.steps import steps_by_post
 from smmplan.export.to_csv import format_budget
 from smmplan.l10n import LABELS, Language, language
 from smmplan.model import CalendarInfo, DayEvent, Post, Schedule
@@ -46,6 +47,7 @@ class PostView:
     media: list[str]
     link: str
     budget: str
+    steps: str = ""  # the production steps: "photo 2027-03-01 (Ana) · ..."
 
 
 @dataclass(slots=True)
@@ -204,10 +206,12 @@ def _days(schedule: Schedule, locale: Language) -> dict[date, DayView]:
         _add_name(day_view(event.date), event)
     for iso, reason in schedule.blackout.items():
         day_view(iso).blackout = reason
+    steps = steps_by_post(schedule.tasks)
     # Stable sort: posts at the same time keep the expander's order.
     for post in sorted(schedule.posts, key=lambda p: (p.date, p.time)):
         view = day_view(post.date)
-        view.posts.append(_post_view(post, schedule.calendar))
+        post_view = _post_view(post, schedule.calendar)
+        view.posts.append(replace(post_view, steps=steps.get(post.id, "")))
         if post.source == "theme" and post.title not in view.themes:
             view.themes.append(post.title)
     return days

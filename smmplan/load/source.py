@@ -22,8 +22,11 @@ _LIST_KEYS: tuple[KeyPath, ...] = (
     ("posts",),
     ("holidays", "observances"),
     ("holidays", "blackout"),
+    ("production",),
 )
-_MAP_KEYS: tuple[str, ...] = ("vars", "rules")
+_MAP_KEYS: tuple[str, ...] = ("vars", "rules", "people")
+# Values a fragment gives when the calendar does not (the first fragment that has one).
+_VALUE_KEYS: tuple[str, ...] = ("workweek", "workdays_holidays")
 
 
 @dataclass
@@ -146,6 +149,11 @@ def _merge(calendar: Located, fragments: list[Located]) -> Located:
         if combined:
             merged.data[map_key] = combined
     _copy_rest(calendar, merged)
+    for key in _VALUE_KEYS:
+        given = [f for f in fragments if key in f.data and key not in calendar.data]
+        if given:
+            merged.data[key] = given[0].data[key]
+            _copy_rest(given[0], merged, only=key)
     return merged
 
 
@@ -170,11 +178,13 @@ def _copy_positions(source: Located, merged: Located, prefix: KeyPath, offset: i
                 target[path] = pos  # type: ignore[assignment]
 
 
-def _copy_rest(calendar: Located, merged: Located) -> None:
+def _copy_rest(calendar: Located, merged: Located, only: str | None = None) -> None:
     covered = [*_LIST_KEYS, *((k,) for k in _MAP_KEYS)]
     for table, target in ((calendar.values, merged.values), (calendar.keys, merged.keys)):
         for path, pos in table.items():
             inside = any(path[: len(c)] == c and len(path) > len(c) for c in covered)
+            if only is not None:
+                inside = path[:1] != (only,)
             if not inside:
                 target.setdefault(path, pos)
 
@@ -252,7 +262,7 @@ def _is_union_tag(part: Any) -> bool:
 
 
 def _describe(kind: str, loc: tuple[Any, ...], error: Any) -> tuple[Code, str]:
-    if kind.startswith(("E1", "E2")):
+    if kind.startswith(("E1", "E2", "E8")):
         return Code(kind), str(error["msg"])
     name = str(loc[-1]) if loc else ""
     if kind == "missing":

@@ -19,6 +19,9 @@ TO_DO = ("idea", "draft", "review")
 
 def stats(schedule: Schedule) -> RenderableType:
     """Every stats table of one schedule."""
+    from smmplan.cli.screens.production import production_table
+
+    steps = production_table(schedule)
     return Group(
         _per_week(schedule),
         _share(schedule, "format", lambda p: p.format or "-"),
@@ -27,6 +30,7 @@ def stats(schedule: Schedule) -> RenderableType:
         _by_status(schedule.posts),
         _by_owner(schedule.posts),
         _budget(schedule.posts),
+        *([steps] if steps else []),
     )
 
 

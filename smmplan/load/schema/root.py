@@ -8,8 +8,9 @@ from smmplan.load.schema import about as a
 from smmplan.load.schema.channels import Channel
 from smmplan.load.schema.days import FragmentHolidays, Holidays
 from smmplan.load.schema.entries import Draft, Theme
+from smmplan.load.schema.production import Workflow
 from smmplan.load.schema.settings import Period, Rules
-from smmplan.load.schema.values import ChannelKey, Id, Language, Model, TextList, Zone
+from smmplan.load.schema.values import ChannelKey, Id, Language, TextList, Zone
 
 _VARS: Any = a.about(
     "Free values for templates and texts (`{{ vars.website }}`), hashtags, links.",
@@ -31,7 +32,7 @@ _RULES: Any = a.about(
 )
 
 
-class Calendar(Model):
+class Calendar(Workflow):
     smmplan: Literal["1"] = a.about("The format version: always 1.", 1)
     id: Id | None = a.about(
         "Names the output folder; default: made from the file name. Unique among the calendars "
@@ -75,7 +76,7 @@ class Calendar(Model):
     rules: Rules = _RULES
 
 
-class Fragment(Model):
+class Fragment(Workflow):
     """What an `include:` file may hold."""
 
     vars: dict[str, Any] = _VARS
