@@ -5,7 +5,7 @@ from importlib import import_module
 from smmplan.cli.base import app, guarded, main
 
 # The order of `smmplan --help`: the everyday commands first.
-COMMANDS = ("check", "build", "diff", "schema", "views", "init", "cache")
+COMMANDS = ("check", "build", "diff", "approve", "schema", "views", "init", "cache")
 for _module in COMMANDS:
     import_module(f"{__name__}.{_module}")
 

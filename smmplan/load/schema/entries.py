@@ -6,6 +6,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from smmplan.load.schema.approval import Approval
 from smmplan.load.schema.settings import Lint
 from smmplan.load.schema.types import (
     _TEXT,
@@ -61,6 +62,7 @@ class Theme(_Written):
     pillar: str = ""
     variants: dict[str, Variant] = Field(default_factory=dict)
     lint: Lint = Field(default_factory=Lint)
+    approvals: list[Approval] = Field(default_factory=list)
 
 
 class _Dated(_Written):
@@ -93,6 +95,7 @@ class Observance(_Dated):
     link: str = ""
     status: PlannedStatus = "planned"
     lint: Lint = Field(default_factory=Lint)
+    approvals: list[Approval] = Field(default_factory=list)
 
 
 class Greeting(_Written):
@@ -127,3 +130,5 @@ class Draft(_Dated):
     campaign: str = ""
     budget: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
     lint: Lint = Field(default_factory=Lint)
+    approved: Approval | None = None
+    approvals: list[Approval] = Field(default_factory=list)
