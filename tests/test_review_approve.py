@@ -145,3 +145,19 @@ def test_bad_requests_are_usage_errors(tmp_path: Path) -> None:
     code, output = _approve(repo, "--post", "0123456789abcdef0123")
     assert code == 2 and "no post with the id 0123456789abcdef0123" in output
     assert _file(repo).read_text(encoding="utf-8") == CALENDAR
+
+
+def test_an_entry_from_a_fragment_is_approved_in_the_fragment(tmp_path: Path) -> None:
+    fragment = "# shared drafts\nposts:\n  - id: promo\n    date: 2027-03-11\n"
+    fragment += "    time: '12:00'\n    text: Promo\n"
+    repo = _repo(
+        tmp_path, CALENDAR.replace('name: "Shop"\n', 'name: "Shop"\ninclude: [_extra.yaml]\n')
+    )
+    (repo / "calendars" / "_extra.yaml").write_text(fragment, encoding="utf-8")
+    calendar_before = _file(repo).read_text(encoding="utf-8")
+    promo = next(p["id"] for p in _posts(repo) if p["source_id"] == "promo")
+    code, output = _approve(repo, "--post", promo)
+    assert code == 0, output
+    assert _file(repo).read_text(encoding="utf-8") == calendar_before
+    written = (repo / "calendars" / "_extra.yaml").read_text(encoding="utf-8")
+    assert written.startswith(fragment + "    status: approved\n    approved: {by: Ana,")
