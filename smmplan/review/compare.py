@@ -229,7 +229,9 @@ def _when(post: Post) -> str:
     return f"{post.date} {post.time}"
 
 
-def word_diff(old: str, new: str) -> str:
+def word_diff(
+    old: str, new: str, gone: tuple[str, str] = ("[-", "-]"), came: tuple[str, str] = ("{+", "+}")
+) -> str:
     """A compact word diff, as `git diff --word-diff` writes it: [-gone-]{+new+}."""
     from difflib import SequenceMatcher
 
@@ -242,7 +244,7 @@ def word_diff(old: str, new: str) -> str:
             parts.append(" ".join(kept if len(kept) <= 6 else [*kept[:2], "…", *kept[-2:]]))
             continue
         if i2 > i1:
-            parts.append("[-" + " ".join(a[i1:i2]) + "-]")
+            parts.append(gone[0] + " ".join(a[i1:i2]) + gone[1])
         if j2 > j1:
-            parts.append("{+" + " ".join(b[j1:j2]) + "+}")
+            parts.append(came[0] + " ".join(b[j1:j2]) + came[1])
     return " ".join(part for part in parts if part).replace("\n", "⏎")

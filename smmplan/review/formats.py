@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from smmplan.problems import ANY_CONTROL
-from smmplan.review.compare import Change
+from smmplan.review.compare import Change, word_diff
 from smmplan.review.planning import Planning
 
 # A sign per kind: what a reviewer scans the left margin for.
@@ -98,8 +98,10 @@ def as_markdown(planning: Planning, changes: Sequence[Change]) -> str:
         for change in (c for c in changes if c.calendar == calendar):
             what = describe(change)
             if change.kind == "text":  # Markdown shows the word diff as struck and bold words
-                what = what.replace("[-", "~~").replace("-]", "~~").replace("{+", "**")
-                what = what.replace("+}", "**")
+                marked = word_diff(change.old, change.new, ("~~", "~~"), ("**", "**"))
+                what = (
+                    f"{change.date} {change.channel} {change.source} '{change.source_id}': {marked}"
+                )
             out.append(f"| {SIGNS[change.kind]} | {LABELS[change.kind]} | {_cell(what)} | "
                        f"{_cell(change.cause)} |")  # fmt: skip
         out.append("")
