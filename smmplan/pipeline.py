@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from smmplan.cache import check as check_cache
 from smmplan.cache import inputs
@@ -37,6 +37,7 @@ class Planned:
     problems: list[Problem]
     schedule: Schedule | None = None
     calendar_id: tuple[str, Pos] | None = None  # the id and where it is written or made from
+    checked: Any = None  # the loaded calendar (smmplan.load.checks.Checked), not cached
 
 
 @dataclass
@@ -238,6 +239,10 @@ def plan_one(
     from smmplan.expand.planner import expand
 
     schedule = expand(checked, span.start, span.end, renderer, out)
+    from smmplan.expand.approvals import settle
+
+    settle(checked, schedule, out)  # approvals written by `approve`, checked against the text
+    planned.checked = checked
     if not out.has_errors:
         production.add_tasks(workflow, schedule, out, today=today)
     if not out.has_errors:

@@ -95,6 +95,9 @@ class Code(StrEnum):
     TEXT_REPEATED = "W319"
     UNFILLED_SLOTS = "W320"
     MEDIA_NOT_FOUND = "W321"
+    # Review: diff and approve (E6xx, W6xx)
+    APPROVE_EDIT = "E601"  # approve cannot edit the entry safely; nothing written
+    APPROVAL_STALE = "W601"  # an approved post changed since it was approved
 
 
 @dataclass(frozen=True, order=True)

@@ -5,7 +5,18 @@ from importlib import import_module
 from smmplan.cli.base import app, guarded, main
 
 # The order of `smmplan --help`: the everyday commands first.
-COMMANDS = ("check", "build", "schema", "views", "tasks", "init", "cache", "explain")
+COMMANDS = (
+    "check",
+    "build",
+    "diff",
+    "approve",
+    "schema",
+    "explain",
+    "views",
+    "tasks",
+    "init",
+    "cache",
+)
 for _module in COMMANDS:
     import_module(f"{__name__}.{_module}")
 

@@ -51,6 +51,24 @@ def post_id(calendar_id: str, source: str, source_id: str, channel: str, when: s
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
+def occasion(claim: Claim, day: date, at: time) -> str:
+    """Which of its entry's posts a post is, never its position among other posts.
+
+    A dated draft has one post per channel, so moving it keeps its id (and its ICS UID: a
+    subscribed calendar app moves the event in place); a repeating draft and a holiday are
+    told apart by date, an observance by year (by date when it repeats within one), a theme
+    by date and slot, as a theme posts in every free slot of its days.
+    """
+    entry = claim.entry
+    if claim.source == "draft":
+        return day.isoformat() if entry.rrule else ""
+    if claim.source == "observance":
+        return day.isoformat() if entry.rrule else str(day.year)
+    if claim.source == "theme":
+        return f"{day.isoformat()}T{at.hour:02d}:{at.minute:02d}"
+    return day.isoformat()
+
+
 class PostWriter:
     """Renders the claims of a filled slot table into posts; problems go to `out`."""
 
@@ -98,10 +116,8 @@ class PostWriter:
             )
         fields = self._fields(claim, channel_key, channel.network)
         names = self.names.get(day, [])
-        # The written wall-clock time names the slot, even when a DST gap moves the post.
         # (Formatting from the fields: strftime is a noticeable cost over a year of posts.)
         iso_day = day.isoformat()
-        when = f"{iso_day}T{at.hour:02d}:{at.minute:02d}"
         utc = local.astimezone(UTC)
         post = Post(
             date=iso_day,
@@ -127,7 +143,9 @@ class PostWriter:
             campaign=fields["campaign"],
             budget=fields["budget"],
             day_names=names,
-            id=post_id(self.c.id, claim.source, claim.source_id, channel_key, when),
+            id=post_id(
+                self.c.id, claim.source, claim.source_id, channel_key, occasion(claim, day, at)
+            ),
             origin=self.c.source.at(claim.path),
         )
         body = self._render(claim, fields, post, day, names)

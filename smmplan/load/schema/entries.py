@@ -7,6 +7,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BeforeValidator, Field, model_validator
 
 from smmplan.load.schema import about as a
+from smmplan.load.schema.approval import Approval
 from smmplan.load.schema.settings import Lint
 from smmplan.load.schema.values import (
     _TEXT,
@@ -26,6 +27,12 @@ from smmplan.load.schema.values import (
     _listify,
     _one_of,
     _one_or_many,
+)
+
+_APPROVALS: Any = a.about(
+    "Written by `smmplan approve`: one approval per date of the posts this entry makes.",
+    [{"by": "Marta", "on": "2026-11-28", "digest": "3f2a9c1e0b7d", "date": "2026-12-07"}],
+    default_factory=list,
 )
 
 
@@ -71,6 +78,7 @@ class Theme(_Written):
         default_factory=dict,
     )
     lint: Lint = a.lint()
+    approvals: list[Approval] = _APPROVALS
 
 
 class _Dated(_Written):
@@ -116,6 +124,7 @@ class Observance(_Dated):
         default="planned",
     )
     lint: Lint = a.lint()
+    approvals: list[Approval] = _APPROVALS
 
 
 class Greeting(_Written):
@@ -162,3 +171,10 @@ class Draft(_Dated):
         "A paid boost, in the calendar's currency (a number ≥ 0).", 40, default=None
     )
     lint: Lint = a.lint()
+    approved: Approval | None = a.about(
+        "Written by `smmplan approve`: who approved the post, when, and a digest of what they "
+        "saw (docs/review.md).",
+        {"by": "Marta", "on": "2026-11-28", "digest": "3f2a9c1e0b7d"},
+        default=None,
+    )
+    approvals: list[Approval] = _APPROVALS

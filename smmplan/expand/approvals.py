@@ -1,0 +1,108 @@
+"""Approvals against what the calendar renders now: a post stays approved only while its text,
+date, time and channel are those its approver saw (the digest written by `smmplan approve`)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from smmplan.load.checks import Checked
+from smmplan.load.positions import KeyPath
+from smmplan.model import Post, Schedule
+from smmplan.problems import Code, Collector
+
+# What a post whose approval went stale falls back to: someone has to look at it again.
+STALE_STATUS = "review"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What one approval covers: an entry's posts, on one date unless the entry is a dated
+    draft (then all of its posts, one per channel)."""
+
+    source: str
+    source_id: str
+    date: str | None
+    path: KeyPath  # the entry in the merged calendar
+    entry: Any = field(compare=False)  # models are not hashable; the path names the entry
+
+
+def digest(posts: list[Post]) -> str:
+    """Twelve hex digits over what the approver saw: text, date, time and channel."""
+    rows = sorted(f"{p.channel}\x1f{p.date}\x1f{p.time}\x1f{p.text}" for p in posts)
+    return hashlib.sha256("\x1e".join(rows).encode()).hexdigest()[:12]
+
+
+def entry_of(checked: Checked, post: Post) -> tuple[KeyPath, Any] | None:
+    """The entry that made `post` and where it is, for drafts, themes and observances."""
+    m = checked.model
+    tables: dict[str, tuple[list[str], list[Any], KeyPath]] = {
+        "draft": (checked.draft_ids, list(m.posts), ("posts",)),
+        "theme": (checked.theme_ids, list(m.themes), ("themes",)),
+        "observance": (
+            checked.observance_ids,
+            list(m.holidays.observances),
+            ("holidays", "observances"),
+        ),
+    }
+    ids, entries, prefix = tables.get(post.source, ([], [], ()))
+    if post.source_id not in ids:
+        return None  # a holiday greeting or a pack day: nothing of the user's to approve
+    index = ids.index(post.source_id)
+    return (*prefix, index), entries[index]
+
+
+def whole_entry(entry: Any) -> bool:
+    """A dated draft is approved as a whole (`approved:`); anything repeating, per date."""
+    return hasattr(entry, "approved") and entry.rrule is None
+
+
+def units(checked: Checked, posts: list[Post]) -> dict[Unit, list[Post]]:
+    """`posts` grouped by the approval that covers them (posts of no entry are left out)."""
+    found: dict[Unit, list[Post]] = {}
+    for post in posts:
+        located = entry_of(checked, post)
+        if located is None:
+            continue
+        path, entry = located
+        day = None if whole_entry(entry) else post.date
+        found.setdefault(Unit(post.source, post.source_id, day, path, entry), []).append(post)
+    return found
+
+
+def settle(checked: Checked, schedule: Schedule, out: Collector) -> None:
+    """Mark posts with a still-valid approval approved; warn (W601) where one went stale."""
+    in_window = units(checked, schedule.posts)
+    for unit, posts in in_window.items():
+        for approval, at in _approvals_of(unit):
+            if digest(posts) == approval.digest:
+                for post in posts:
+                    post.status = "approved"
+                continue
+            for post in posts:
+                if post.status == "approved":
+                    post.status = STALE_STATUS
+            file, line, col = checked.source.at(at)
+            out.add(file, line, col, Code.APPROVAL_STALE, _stale(unit, approval), level="warning")
+
+
+def _approvals_of(unit: Unit) -> Iterator[tuple[Any, KeyPath]]:
+    entry = unit.entry
+    if unit.date is None:
+        if entry.approved is not None:
+            yield entry.approved, (*unit.path, "approved")
+        return
+    for index, approval in enumerate(entry.approvals):
+        if approval.date is not None and approval.date.isoformat() == unit.date:
+            yield approval, (*unit.path, "approvals", index)
+
+
+def _stale(unit: Unit, approval: Any) -> str:
+    on = f" on {unit.date}" if unit.date else ""
+    return (
+        f"{unit.source} '{unit.source_id}'{on} was approved by {approval.by} on "
+        f"{approval.on.isoformat()}; its text, date, time or channel changed since "
+        f"(approve it again: smmplan approve FILE --post ID)"
+    )
