@@ -142,6 +142,8 @@ class Schedule:
     channels: dict[str, dict[str, str]] = field(default_factory=dict)  # key -> network, account
     blackout: dict[str, str] = field(default_factory=dict)  # YYYY-MM-DD in the window -> reason
     left_out: list[LeftOut] = field(default_factory=list)
+    # id -> name, start, end, channels, cap and currency (text): what `stats` compares with
+    campaigns: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def window_name(self) -> str:
@@ -159,6 +161,7 @@ class Schedule:
             "channels": self.channels,
             "blackout": self.blackout,
             "left_out": [_row(item) for item in self.left_out],
+            "campaigns": self.campaigns,
         }
 
     @classmethod
@@ -175,6 +178,7 @@ class Schedule:
             channels=data["channels"],
             blackout=data["blackout"],
             left_out=[LeftOut(*row) for row in data.get("left_out", [])],
+            campaigns=data.get("campaigns", {}),
         )
 
 

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from smmplan.export.to_csv import format_budget
 from smmplan.model import Post, Schedule
+from smmplan.views.campaign_stats import campaigns
 
 # Statuses that still need someone's work before the post can go out.
 TO_DO = ("idea", "draft", "review")
@@ -27,6 +28,7 @@ def stats(schedule: Schedule) -> RenderableType:
         _by_status(schedule.posts),
         _by_owner(schedule.posts),
         _budget(schedule.posts),
+        *([campaigns(schedule)] if schedule.campaigns else []),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -47,3 +47,6 @@ class Channel(Model):
     timezone: Zone | None = None
     slots: list[Slot] = Field(min_length=1)
     limits: Limits = Field(default_factory=Limits)
+    fill_with: Literal["evergreen"] | None = Field(
+        default=None, description="Fill slots left free after themes from the evergreen library."
+    )

@@ -6,6 +6,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from smmplan.load.schema.campaigns import Budget
 from smmplan.load.schema.settings import Lint
 from smmplan.load.schema.types import (
     _TEXT,
@@ -46,6 +47,7 @@ class Variant(_Written):
     template: str | None = None
     hashtags: Hashtags | None = None
     format: PostFormat | None = None
+    campaign: str | None = None
 
 
 class Theme(_Written):
@@ -59,6 +61,7 @@ class Theme(_Written):
     hashtags: Hashtags = Field(default_factory=list)
     format: PostFormat = "text"
     pillar: str = ""
+    campaign: str = ""
     variants: dict[str, Variant] = Field(default_factory=dict)
     lint: Lint = Field(default_factory=Lint)
 
@@ -91,6 +94,7 @@ class Observance(_Dated):
     pillar: str = ""
     media: TextList = Field(default_factory=list)
     link: str = ""
+    campaign: str = ""
     status: PlannedStatus = "planned"
     lint: Lint = Field(default_factory=Lint)
 
@@ -125,5 +129,5 @@ class Draft(_Dated):
     status: Status = "draft"
     owner: str = ""
     campaign: str = ""
-    budget: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    budget: Budget | None = None
     lint: Lint = Field(default_factory=Lint)

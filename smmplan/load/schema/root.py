@@ -6,9 +6,11 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from smmplan.load.schema.campaigns import Campaign
 from smmplan.load.schema.channels import Channel
 from smmplan.load.schema.days import FragmentHolidays, Holidays
 from smmplan.load.schema.entries import Draft, Theme
+from smmplan.load.schema.planning import Evergreen, HashtagSets, Idea
 from smmplan.load.schema.settings import Period, Rules
 from smmplan.load.schema.types import ChannelKey, Id, Language, Model, TextList, Zone
 
@@ -27,6 +29,10 @@ class Calendar(Model):
     holidays: Holidays = Field(default_factory=Holidays)
     posts: list[Draft] = Field(default_factory=list)
     rules: Rules = Field(default_factory=Rules)
+    campaigns: dict[Id, Campaign] = Field(default_factory=dict)
+    evergreen: Evergreen = Field(default_factory=Evergreen)
+    hashtag_sets: HashtagSets = Field(default_factory=dict)
+    ideas: list[Idea] = Field(default_factory=list)
 
 
 class Fragment(Model):
