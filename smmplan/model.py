@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
-# The CSV column order of SPEC section 5; every post carries these fields under these names.
+# The CSV column order (docs/outputs.md#post-fields); every post carries these fields.
 POST_FIELDS: tuple[str, ...] = (
     "date",
     "time",

@@ -1,4 +1,4 @@
-"""The expansion rules of SPEC section 3, one calendar at a time through `plan_one`.
+"""The expansion rules of docs/expansion.md, one calendar at a time through `plan_one`.
 
 December 2026 starts on a Tuesday: Mondays are 7, 14, 21, 28; Fridays 4, 11, 18, 25.
 """

@@ -1,4 +1,4 @@
-"""From a checked calendar and a window to dated, rendered posts (SPEC section 3)."""
+"""From a checked calendar and a window to dated, rendered posts (docs/expansion.md)."""
 
 from __future__ import annotations
 
@@ -233,7 +233,7 @@ class _Planner:
 
     def _place_draft(self, claim: Claim, channel: str, day: date) -> None:
         slots = self.days[channel].get(day)
-        if slots is None:  # blackout day: SPEC drops it; dated drafts were reported by checks
+        if slots is None:  # a blackout day (docs/expansion.md); dated drafts there are E203
             return
         draft: schema.Draft = claim.entry
         at = draft.time or slots.first_free()

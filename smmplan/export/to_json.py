@@ -1,4 +1,4 @@
-"""JSON for machines: the whole schedule with the post fields of SPEC section 3."""
+"""JSON for machines: the whole schedule with the post fields of docs/outputs.md."""
 
 from __future__ import annotations
 

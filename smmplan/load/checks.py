@@ -37,7 +37,7 @@ class Checked:
 
 
 def check(source: Source, model: schema.Calendar, out: Collector) -> Checked:
-    """Every cross-entry check of SPEC section 2; problems go to `out`."""
+    """Every check across entries (docs/format.md); problems go to `out`."""
     report = _Reporter(source, out)
     calendar_id, id_at = _calendar_id(report, model)
     checked = Checked(
