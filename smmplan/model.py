@@ -165,6 +165,8 @@ class Schedule:
     blackout: dict[str, str] = field(default_factory=dict)  # YYYY-MM-DD in the window -> reason
     left_out: list[LeftOut] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)  # production steps (docs/workflow.md)
+    # id -> name, start, end, channels, cap and currency (text): what `stats` compares with
+    campaigns: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def month_starts(self) -> list[date]:
         """The first day of every month that the window touches (the month views' pages)."""
@@ -191,6 +193,7 @@ class Schedule:
             "blackout": self.blackout,
             "left_out": [_row(item) for item in self.left_out],
             "tasks": [_row(task) for task in self.tasks],
+            "campaigns": self.campaigns,
         }
 
     @classmethod
@@ -208,6 +211,7 @@ class Schedule:
             blackout=data["blackout"],
             left_out=[LeftOut(*row) for row in data.get("left_out", [])],
             tasks=[Task(*row) for row in data.get("tasks", [])],
+            campaigns=data.get("campaigns", {}),
         )
 
 

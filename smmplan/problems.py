@@ -72,6 +72,21 @@ class Code(StrEnum):
     STEP_OVERDUE = "W801"
     PERSON_AWAY = "W802"
     APPLIES_TO_UNKNOWN = "W803"
+    # Content planning: campaigns, evergreen library, hashtag sets, ideas (E7xx)
+    UNKNOWN_CAMPAIGN = "E701"
+    DATES_REVERSED = "E702"  # a campaign (or an evergreen post's use) ends before it starts
+    BAD_AMOUNT = "E703"
+    BAD_CURRENCY = "E704"
+    OVER_BUDGET = "E705"
+    OTHER_CURRENCY = "E706"
+    UNKNOWN_HASHTAG_SET = "E707"
+    HASHTAG_SET_CYCLE = "E708"
+    BAD_WEIGHT = "E709"
+    BAD_COOLDOWN = "E710"
+    IDEA_ID = "E711"  # an idea's id is also another idea's or a draft's
+    EVERGREEN_ID = "E712"  # two evergreen posts share an id
+    NO_FREE_SLOT = "E713"  # `smmplan schedule`: the date has no free slot
+    EVERGREEN_START = "E714"  # evergreen filling without a day to count the rotation from
     # Warnings (W3xx)
     OBSERVANCE_NO_SLOT = "W301"
     DST_GAP = "W302"
@@ -98,6 +113,12 @@ class Code(StrEnum):
     # Review: diff and approve (E6xx, W6xx)
     APPROVE_EDIT = "E601"  # approve cannot edit the entry safely; nothing written
     APPROVAL_STALE = "W601"  # an approved post changed since it was approved
+    # Content planning warnings (W7xx)
+    OUTSIDE_CAMPAIGN = "W701"  # a post dated outside its campaign's dates
+    CAMPAIGN_CHANNEL = "W702"  # a post on a channel its campaign does not include
+    UTM_KEPT = "W703"  # the link already has utm_* parameters
+    MANY_HASHTAGS = "W704"  # more hashtags than a network recommends
+    EVERGREEN_EXHAUSTED = "W705"
 
 
 @dataclass(frozen=True, order=True)

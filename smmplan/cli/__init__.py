@@ -13,6 +13,7 @@ COMMANDS = (
     "schema",
     "explain",
     "views",
+    "ideas",
     "tasks",
     "init",
     "cache",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from smmplan.expand import leftout
+from smmplan.expand import campaigning, evergreen, evergreen_report, leftout
 from smmplan.expand.posting import Claim, Day, PostWriter, post_id
 from smmplan.load import schema, vocab
 from smmplan.load.checks import Checked
@@ -49,9 +49,27 @@ class _Planner:
         self.out.add(file, line, col, code, message, level=level)  # type: ignore[arg-type]
 
     def run(self) -> Schedule:
-        self._slots()
+        self._place()
         if self.overfull:  # reported; placing posts into a partial table would only add noise
             return self._schedule([], [])
+        weekdays = {day.weekday() for day in self.dates}
+        leftout.check_themes(self.c, self.theme_uses, weekdays, self.left_out)
+        resting = evergreen.fill(self.c, self.start, self.days, self._skipped(), self._history)
+        evergreen_report.resting(self.c, resting, self.out)
+        names = {
+            day: self.holidays.get(day, []) + self.observed.get(day, [])
+            for day in {*self.holidays, *self.observed}
+        }
+        writer = PostWriter(self.c, self.renderer, self.out, self.report, names)
+        posts = writer.posts(self.days)
+        campaigning.check_posts(self.c, posts, self.out)
+        return self._schedule(posts, self._unfilled())
+
+    def _place(self) -> None:
+        """Claim slots: drafts, observances, greetings, then themes."""
+        self._slots()
+        if self.overfull:
+            return
         self._public_holidays()
         observances = self._observance_dates()
         self._drafts()
@@ -59,14 +77,17 @@ class _Planner:
         self._observances(observances)
         self._greetings()
         self._themes()
-        weekdays = {day.weekday() for day in self.dates}
-        leftout.check_themes(self.c, self.theme_uses, weekdays, self.left_out)
-        names = {
-            day: self.holidays.get(day, []) + self.observed.get(day, [])
-            for day in {*self.holidays, *self.observed}
-        }
-        writer = PostWriter(self.c, self.renderer, self.out, self.report, names)
-        return self._schedule(writer.posts(self.days), self._unfilled())
+
+    def _skipped(self) -> set[date]:
+        """Days whose free slots stay free: public holidays when themes skip them."""
+        return set(self.holidays) if self.m.holidays.on_holiday == "skip" else set()
+
+    def _history(self, start: date, end: date) -> tuple[dict[str, dict[date, Day]], set[date]]:
+        """The claimed slots of an earlier span, for the evergreen rotation to replay."""
+        earlier = _Planner(self.c, start, end, self.renderer, Collector())
+        earlier.anchor = self.anchor
+        earlier._place()
+        return earlier.days, earlier._skipped()
 
     def _schedule(self, posts: list[Post], unfilled: list[Unfilled]) -> Schedule:
         channels = {
@@ -95,6 +116,7 @@ class _Planner:
                 if self.start <= day <= self.end
             },
             left_out=self.left_out.items,
+            campaigns=campaigning.summary(self.m),
         )
 
     # 1. slots -----------------------------------------------------------------

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, time
 from typing import Any
 
+from smmplan.expand.campaigning import apply, tagged_link
 from smmplan.load import schema, vocab
 from smmplan.load.checks import Checked
 from smmplan.load.positions import KeyPath
@@ -22,7 +23,7 @@ Report = Callable[..., None]  # the planner's report(path, code, message, *, lev
 class Claim:
     """A post placed on a channel at a local date and time, before rendering."""
 
-    source: str  # draft | observance | holiday | theme
+    source: str  # draft | observance | holiday | theme | evergreen
     source_id: str
     path: KeyPath  # where the entry is written, for problems
     entry: Any  # the schema entry (Draft, Observance, Greeting, Theme)
@@ -118,6 +119,9 @@ class PostWriter:
         names = self.names.get(day, [])
         # (Formatting from the fields: strftime is a noticeable cost over a year of posts.)
         iso_day = day.isoformat()
+        the_id = post_id(
+            self.c.id, claim.source, claim.source_id, channel_key, occasion(claim, day, at)
+        )
         utc = local.astimezone(UTC)
         post = Post(
             date=iso_day,
@@ -135,7 +139,7 @@ class PostWriter:
             text="",
             hashtags=list(fields["hashtags"]),
             media=list(fields["media"]),
-            link=fields["link"],
+            link=tagged_link(fields["link"], self.m.campaigns.get(fields["campaign"]), the_id),
             format=fields["format"],
             pillar=fields["pillar"],
             status=fields["status"],
@@ -143,9 +147,7 @@ class PostWriter:
             campaign=fields["campaign"],
             budget=fields["budget"],
             day_names=names,
-            id=post_id(
-                self.c.id, claim.source, claim.source_id, channel_key, occasion(claim, day, at)
-            ),
+            id=the_id,
             origin=self.c.source.at(claim.path),
         )
         body = self._render(claim, fields, post, day, names)
@@ -159,7 +161,7 @@ class PostWriter:
         key = (id(claim.entry), claim.source_id, channel)
         found = self._field_cache.get(key)
         if found is None:
-            found = self._field_cache[key] = _fields(claim, channel, network)
+            found = self._field_cache[key] = apply(_fields(claim, channel, network), self.c)
         return found
 
     def _time_path(self, claim: Claim, channel: str) -> KeyPath:
@@ -249,4 +251,6 @@ def _fields(claim: Claim, channel: str, network: str) -> dict[str, Any]:
             values["hashtags"] = variant.hashtags
         if variant.format is not None:
             values["format"] = variant.format
+        if variant.campaign:
+            values["campaign"] = variant.campaign
     return values

@@ -30,6 +30,7 @@ class Checked:
     holiday_language: str | None = None
     blackout: dict[date, str] = field(default_factory=dict)
     pack_days: list[PackDay] = field(default_factory=list)  # after the calendar's own
+    hashtag_sets: dict[str, list[str]] = field(default_factory=dict)  # `+set`s expanded
 
     def channels_of(self, names: list[str] | None) -> list[str]:
         return list(names) if names else list(self.model.channels)
@@ -57,6 +58,9 @@ def check(source: Source, model: schema.Calendar, out: Collector) -> Checked:
     _check_drafts_on_blackout(report, checked)
     checked.holiday_language = _check_holidays(report, model)
     _check_packs(report, checked)
+    from smmplan.load import planning_checks
+
+    planning_checks.check(report, checked)
     return checked
 
 

@@ -262,7 +262,7 @@ def _is_union_tag(part: Any) -> bool:
 
 
 def _describe(kind: str, loc: tuple[Any, ...], error: Any) -> tuple[Code, str]:
-    if kind.startswith(("E1", "E2", "E8")):
+    if kind.startswith(("E1", "E2", "E7", "E8")):
         return Code(kind), str(error["msg"])
     name = str(loc[-1]) if loc else ""
     if kind == "missing":

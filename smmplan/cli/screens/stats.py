@@ -10,6 +10,7 @@ from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 
+from smmplan.cli.screens.campaign_stats import campaigns
 from smmplan.export.to_csv import format_budget
 from smmplan.model import Post, Schedule
 
@@ -31,6 +32,7 @@ def stats(schedule: Schedule) -> RenderableType:
         _by_owner(schedule.posts),
         _budget(schedule.posts),
         *([steps] if steps else []),
+        *([campaigns(schedule)] if schedule.campaigns else []),
     )
 
 

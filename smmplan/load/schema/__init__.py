@@ -4,9 +4,11 @@ Values arrive as text from the loader; the annotated types parse them and raise 
 type is the stable problem code, so positions and codes map back directly.
 """
 
+from smmplan.load.schema.campaigns import Campaign, Money, Utm
 from smmplan.load.schema.channels import Channel, Slot
 from smmplan.load.schema.days import Blackout, FragmentHolidays, Holidays, PackUse
 from smmplan.load.schema.entries import Draft, Greeting, Observance, Theme, Variant
+from smmplan.load.schema.planning import Evergreen, EvergreenPost, Idea
 from smmplan.load.schema.root import Calendar, Fragment
 from smmplan.load.schema.settings import Limits, Lint, Period, Rules
 from smmplan.load.schema.values import (
@@ -39,6 +41,7 @@ from smmplan.load.schema.values import (
 __all__ = [
     "Blackout",
     "Calendar",
+    "Campaign",
     "Channel",
     "ChannelKey",
     "ChannelList",
@@ -47,12 +50,15 @@ __all__ = [
     "DayList",
     "DayValue",
     "Draft",
+    "Evergreen",
+    "EvergreenPost",
     "Fragment",
     "FragmentHolidays",
     "Greeting",
     "Hashtag",
     "Hashtags",
     "Holidays",
+    "Idea",
     "Id",
     "LINT_CODES",
     "Language",
@@ -61,6 +67,7 @@ __all__ = [
     "LintCode",
     "LintCodes",
     "Model",
+    "Money",
     "Network",
     "Observance",
     "ObservanceDate",
@@ -76,6 +83,7 @@ __all__ = [
     "TextList",
     "Theme",
     "TimeValue",
+    "Utm",
     "Variant",
     "Zone",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -74,4 +74,9 @@ class Channel(Model):
         "Figures that replace the network's in lint.",
         {"text": 2200, "hashtags": 5},
         default_factory=Limits,
+    )
+    fill_with: Literal["evergreen"] | None = a.about(
+        "Fill the slots left free after themes from the evergreen library.",
+        "evergreen",
+        default=None,
     )

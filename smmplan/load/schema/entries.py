@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, model_validator
 
 from smmplan.load.schema import about as a
 from smmplan.load.schema.approval import Approval
+from smmplan.load.schema.campaigns import Budget
 from smmplan.load.schema.settings import Lint
 from smmplan.load.schema.values import (
     _TEXT,
@@ -54,6 +55,9 @@ class Variant(_Written):
     template: str | None = a.template("variant")
     hashtags: Hashtags | None = a.hashtags(default=None)
     format: PostFormat | None = a.post_format(optional=True)
+    campaign: str | None = a.about(
+        "Another campaign for this channel's posts.", "spring-sale", default=None
+    )
 
 
 class Theme(_Written):
@@ -76,6 +80,9 @@ class Theme(_Written):
         "hashtags or format.",
         {"linkedin": {"template": "tip-linkedin.j2", "hashtags": []}},
         default_factory=dict,
+    )
+    campaign: str = a.about(
+        "The campaign it belongs to (an id of `campaigns:`).", "spring-sale", default=""
     )
     lint: Lint = a.lint()
     approvals: list[Approval] = _APPROVALS
@@ -123,6 +130,9 @@ class Observance(_Dated):
         "approved",
         default="planned",
     )
+    campaign: str = a.about(
+        "The campaign it belongs to (an id of `campaigns:`).", "spring-sale", default=""
+    )
     lint: Lint = a.lint()
     approvals: list[Approval] = _APPROVALS
 
@@ -167,8 +177,11 @@ class Draft(_Dated):
     )
     owner: str = a.about("Who writes or approves it.", "Marta", default="")
     campaign: str = a.about("The campaign it belongs to.", "christmas-2026", default="")
-    budget: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = a.about(
-        "A paid boost, in the calendar's currency (a number ≥ 0).", 40, default=None
+    budget: Budget | None = a.about(
+        "A paid boost: a number, an amount with its currency, or {amount, currency}.",
+        40,
+        "40 EUR",
+        default=None,
     )
     lint: Lint = a.lint()
     approved: Approval | None = a.about(

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from smmplan.load.schema import about as a
+from smmplan.load.schema.campaigns import Campaign
 from smmplan.load.schema.channels import Channel
 from smmplan.load.schema.days import FragmentHolidays, Holidays
 from smmplan.load.schema.entries import Draft, Theme
+from smmplan.load.schema.planning import Evergreen, HashtagSets, Idea
 from smmplan.load.schema.production import Workflow
 from smmplan.load.schema.settings import Period, Rules
 from smmplan.load.schema.values import ChannelKey, Id, Language, TextList, Zone
@@ -74,6 +76,26 @@ class Calendar(Workflow):
     )
     posts: list[Draft] = _POSTS
     rules: Rules = _RULES
+    campaigns: dict[Id, Campaign] = a.about(
+        "Campaigns by id: dates, channels, budget, tracking parameters, hashtags, pillar.",
+        {"spring-sale": {"name": "Spring sale", "start": "2027-03-01", "end": "2027-03-31"}},
+        default_factory=dict,
+    )
+    evergreen: Evergreen = a.about(
+        "Timeless posts that refill slots left free after themes.",
+        {"fill": True, "library": [{"id": "brew-guide", "text": "How we brew"}]},
+        default_factory=Evergreen,
+    )
+    hashtag_sets: HashtagSets = a.about(
+        "Named lists of hashtags; `+name` in a hashtag list includes one.",
+        {"coffee": ["#coffee", "#barista"]},
+        default_factory=dict,
+    )
+    ideas: list[Idea] = a.about(
+        "A backlog of posts not yet scheduled (`smmplan ideas`, `smmplan schedule`).",
+        [{"id": "latte-art", "title": "Latte art how-to"}],
+        default_factory=list,
+    )
 
 
 class Fragment(Workflow):

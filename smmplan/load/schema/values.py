@@ -98,7 +98,15 @@ DayList = Annotated[
 ]
 
 
-Hashtag = Annotated[str, _parsed(Code.BAD_HASHTAG, vocab.parse_hashtag)]
+def _hashtag_or_set(value: str) -> str:
+    # `+name` includes a hashtag set (`hashtag_sets:`), expanded where posts are made.
+    text = value.strip()
+    if text.startswith("+"):
+        return "+" + vocab.parse_id(text[1:])
+    return vocab.parse_hashtag(value)
+
+
+Hashtag = Annotated[str, _parsed(Code.BAD_HASHTAG, _hashtag_or_set)]
 
 
 Hashtags = Annotated[list[Hashtag], BeforeValidator(_hashtag_list), _one_or_many(_TEXT)]
