@@ -31,6 +31,8 @@ POST_FIELDS: tuple[str, ...] = (
     "budget",
     "day_names",
     "id",
+    "first_comment",
+    "alt_text",
 )
 
 
@@ -61,6 +63,8 @@ class Post:
     budget: float | None
     day_names: list[str]
     id: str
+    first_comment: str = ""  # rendered like the text
+    alt_text: list[str] = field(default_factory=list)  # one per media item, "" where none
     # Where the entry that produced the post is written (file, line, column), for lint
     # problems; not an output field.
     origin: tuple[str, int, int] = field(default=("", 1, 1), compare=False, repr=False)
@@ -142,6 +146,8 @@ class Schedule:
     channels: dict[str, dict[str, str]] = field(default_factory=dict)  # key -> network, account
     blackout: dict[str, str] = field(default_factory=dict)  # YYYY-MM-DD in the window -> reason
     left_out: list[LeftOut] = field(default_factory=list)
+    # Per channel: its scheduler, plan, media_base_url, require_alt_text, approval (publishing).
+    publishing: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def window_name(self) -> str:
@@ -159,6 +165,7 @@ class Schedule:
             "channels": self.channels,
             "blackout": self.blackout,
             "left_out": [_row(item) for item in self.left_out],
+            "publishing": self.publishing,
         }
 
     @classmethod
@@ -175,6 +182,7 @@ class Schedule:
             channels=data["channels"],
             blackout=data["blackout"],
             left_out=[LeftOut(*row) for row in data.get("left_out", [])],
+            publishing=data.get("publishing", {}),
         )
 
 

@@ -214,6 +214,9 @@ def plan_one(
         return planned
     checked = check(source, model, out)
     planned.calendar_id = (checked.id, checked.id_at)
+    from smmplan.load.publishing import check_media
+
+    check_media(checked, out)
     from smmplan.render.renderer import Renderer
 
     renderer = Renderer(source.root, model.language)
@@ -240,8 +243,19 @@ def plan_one(
             from smmplan.lint import lint as run_lint
 
             run_lint(checked, schedule, out, today=today)
+        _check_schedulers(schedule, out, today)
         planned.schedule = schedule
     return planned
+
+
+def _check_schedulers(schedule: Schedule, out: Collector, today: date | None) -> None:
+    """The rules of every `scheduler:` the calendar declares, so that CI fails before upload."""
+    if not any(s.get("scheduler") for s in schedule.publishing.values()):
+        return
+    from smmplan.export.presets.rules import declared
+
+    for problem in declared(schedule, today):
+        out.add(problem.path, problem.line, problem.col, problem.code, problem.message)
 
 
 def _check_templates(source: Source, renderer: Renderer, out: Collector) -> None:

@@ -55,6 +55,13 @@ class Code(StrEnum):
     DUPLICATE_CALENDAR_ID = "E209"
     # Scheduler presets (E5xx)
     PRESET_RULE = "E501"  # a post breaks a rule of the --preset scheduler
+    UNKNOWN_SCHEDULER = "E502"
+    UNKNOWN_PLAN = "E503"
+    VIDEO_ALT = "E504"  # alt text on a video for a network that takes none
+    MEDIA_BASE_NOT_HTTPS = "E505"
+    EMPTY_FIRST_COMMENT = "E506"
+    MEDIA_NOT_PUBLIC = "E507"  # a relative media path where a scheduler needs a URL
+    SCHEDULER_LIMIT = "E508"  # text, comment, hashtags or links over a network's limit
     # Warnings (W3xx)
     OBSERVANCE_NO_SLOT = "W301"
     DST_GAP = "W302"
@@ -78,6 +85,9 @@ class Code(StrEnum):
     TEXT_REPEATED = "W319"
     UNFILLED_SLOTS = "W320"
     MEDIA_NOT_FOUND = "W321"
+    # Scheduler hand-off (W5xx)
+    ALT_TEXT_MISSING = "W502"
+    POST_IN_PAST = "W503"  # left out of a scheduler file: before today + its lead time
 
 
 @dataclass(frozen=True, order=True)

@@ -11,6 +11,7 @@ from typing import Any
 from smmplan.load import schema, vocab
 from smmplan.load.checks import Checked
 from smmplan.load.positions import KeyPath
+from smmplan.load.schema.publishing import media_alts, media_paths
 from smmplan.model import Post
 from smmplan.problems import Code, Collector
 from smmplan.render.renderer import Renderer, RenderError, published_text
@@ -118,7 +119,7 @@ class PostWriter:
             title=claim.title,
             text="",
             hashtags=list(fields["hashtags"]),
-            media=list(fields["media"]),
+            media=media_paths(fields["media"]),
             link=fields["link"],
             format=fields["format"],
             pillar=fields["pillar"],
@@ -128,12 +129,21 @@ class PostWriter:
             budget=fields["budget"],
             day_names=names,
             id=post_id(self.c.id, claim.source, claim.source_id, channel_key, when),
+            first_comment="",
+            alt_text=media_alts(fields["media"]),
             origin=self.c.source.at(claim.path),
         )
         body = self._render(claim, fields, post, day, names)
         if body is None:
             return None
         post.text = published_text(body, post.hashtags)
+        if fields["first_comment"]:
+            comment = {"template": None, "text": fields["first_comment"]}
+            comment["path_key"] = ("first_comment",)
+            rendered = self._render(claim, {**fields, **comment}, post, day, names)
+            if rendered is None:
+                return None
+            post.first_comment = rendered.strip()
         return post
 
     def _fields(self, claim: Claim, channel: str, network: str) -> dict[str, Any]:
@@ -218,6 +228,7 @@ def _fields(claim: Claim, channel: str, network: str) -> dict[str, Any]:
         "owner": getattr(entry, "owner", ""),
         "campaign": getattr(entry, "campaign", ""),
         "budget": getattr(entry, "budget", None),
+        "first_comment": getattr(entry, "first_comment", None),
     }
     # Only themes have variants; asking a pydantic model for a field it lacks is slow.
     variants = entry.variants if isinstance(entry, schema.Theme) else {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import base64
 import mimetypes
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
@@ -35,6 +35,7 @@ SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 class MediaView:
     path: str
     data_uri: str  # "" when the file is missing, too large or not an image
+    alt: str = ""  # the alt text the calendar gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class PostView:
     link: str
     link_is_safe: bool
     budget: str
+    first_comment: str = ""
 
 
 @dataclass(slots=True)
@@ -177,11 +179,15 @@ def _post_view(
         source=post.source,
         text=post.text,
         hashtags=" ".join(post.hashtags),
-        media=[_media(path, root) for path in post.media],
+        media=[
+            replace(_media(path, root), alt=alt)
+            for path, alt in zip(post.media, post.alt_text or [""] * len(post.media), strict=False)
+        ],
         link=post.link,
         # A javascript: or data: link would run when clicked: such links are shown as text.
         link_is_safe=post.link.lower().startswith(SAFE_LINK_SCHEMES),
         budget=format_budget(post.budget),
+        first_comment=post.first_comment,
     )
 
 

@@ -46,6 +46,8 @@ class PostView:
     media: list[str]
     link: str
     budget: str
+    first_comment: str = ""  # a blockquote, like the text
+    alt_text: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -235,6 +237,8 @@ def _post_view(post: Post, calendar: CalendarInfo) -> PostView:
         media=list(post.media),
         link=post.link,
         budget=format_budget(post.budget),
+        first_comment=blockquote(post.first_comment),
+        alt_text=[alt for alt in post.alt_text if alt],
     )
 
 

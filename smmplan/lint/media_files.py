@@ -51,7 +51,8 @@ def _media_of(context: Context) -> Iterator[tuple[KeyPath, str, Any]]:
     for prefix, holder, entry in entries:
         for index, value in enumerate(getattr(holder, "media", None) or []):
             listed: KeyPath = (*prefix, "media", index)
-            yield (listed if listed in located.values else (*prefix, "media")), value, entry
+            path = value if isinstance(value, str) else value.path  # a {path, alt} item
+            yield (listed if listed in located.values else (*prefix, "media")), path, entry
 
 
 def _problem(root: Path, value: str, folders: _Folders) -> str | None:

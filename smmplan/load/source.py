@@ -241,7 +241,7 @@ def _is_union_tag(part: Any) -> bool:
 
 
 def _describe(kind: str, loc: tuple[Any, ...], error: Any) -> tuple[Code, str]:
-    if kind.startswith(("E1", "E2")):
+    if kind.startswith(("E1", "E2", "E5")):
         return Code(kind), str(error["msg"])
     name = str(loc[-1]) if loc else ""
     if kind == "missing":

@@ -7,6 +7,7 @@ type is the stable problem code, so positions and codes map back directly.
 from smmplan.load.schema.channels import Channel, Slot
 from smmplan.load.schema.days import Blackout, FragmentHolidays, Holidays, PackUse
 from smmplan.load.schema.entries import Draft, Greeting, Observance, Theme, Variant
+from smmplan.load.schema.publishing import MediaItem, Scheduler
 from smmplan.load.schema.root import Calendar, Fragment
 from smmplan.load.schema.settings import Limits, Lint, Period, Rules
 from smmplan.load.schema.types import (
@@ -58,6 +59,7 @@ __all__ = [
     "Language",
     "Limits",
     "Lint",
+    "MediaItem",
     "LintCode",
     "LintCodes",
     "Model",
@@ -71,6 +73,7 @@ __all__ = [
     "PostFormat",
     "RRule",
     "Rules",
+    "Scheduler",
     "Slot",
     "Status",
     "TextList",

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from smmplan.load.schema.publishing import MediaBaseUrl, SchedulerValue
 from smmplan.load.schema.settings import Limits
 from smmplan.load.schema.types import (
     _TIME_TEXT,
@@ -47,3 +48,6 @@ class Channel(Model):
     timezone: Zone | None = None
     slots: list[Slot] = Field(min_length=1)
     limits: Limits = Field(default_factory=Limits)
+    scheduler: SchedulerValue | None = None
+    media_base_url: MediaBaseUrl | None = None
+    require_alt_text: bool | None = None

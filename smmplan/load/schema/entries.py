@@ -6,6 +6,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from smmplan.load.schema.publishing import FirstComment, Media
 from smmplan.load.schema.settings import Lint
 from smmplan.load.schema.types import (
     _TEXT,
@@ -20,7 +21,6 @@ from smmplan.load.schema.types import (
     PostFormat,
     RRule,
     Status,
-    TextList,
     TimeValue,
     _listify,
     _one_of,
@@ -89,7 +89,8 @@ class Observance(_Dated):
     channels: ChannelList | None = None
     format: PostFormat = "text"
     pillar: str = ""
-    media: TextList = Field(default_factory=list)
+    media: Media = Field(default_factory=list)
+    first_comment: FirstComment | None = None
     link: str = ""
     status: PlannedStatus = "planned"
     lint: Lint = Field(default_factory=Lint)
@@ -118,7 +119,8 @@ class Draft(_Dated):
     text: str | None = None
     template: str | None = None
     hashtags: Hashtags = Field(default_factory=list)
-    media: TextList = Field(default_factory=list)
+    media: Media = Field(default_factory=list)
+    first_comment: FirstComment | None = None
     link: str = ""
     format: PostFormat = "text"
     pillar: str = ""

@@ -9,6 +9,7 @@ from pydantic import Field
 from smmplan.load.schema.channels import Channel
 from smmplan.load.schema.days import FragmentHolidays, Holidays
 from smmplan.load.schema.entries import Draft, Theme
+from smmplan.load.schema.publishing import Approval, MediaBaseUrl, SchedulerValue
 from smmplan.load.schema.settings import Period, Rules
 from smmplan.load.schema.types import ChannelKey, Id, Language, Model, TextList, Zone
 
@@ -27,6 +28,10 @@ class Calendar(Model):
     holidays: Holidays = Field(default_factory=Holidays)
     posts: list[Draft] = Field(default_factory=list)
     rules: Rules = Field(default_factory=Rules)
+    scheduler: SchedulerValue | None = None
+    media_base_url: MediaBaseUrl | None = None
+    require_alt_text: bool = False
+    approval: Approval = "optional"
 
 
 class Fragment(Model):
