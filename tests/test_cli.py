@@ -69,7 +69,7 @@ def test_build_without_arguments_builds_calendars_folder(repo: Path) -> None:
     written = sorted(p.name for p in (repo / "build" / "shop").iterdir())
     # Outputs, and the build's manifest of them (docs/outputs.md)
     assert written == [
-        ".smmplan-files.json",
+        ".smmplan-files",
         *(f"2026-12-01_2026-12-07.{ext}" for ext in ("csv", "ics", "md")),
     ]
 
@@ -116,7 +116,7 @@ def test_failed_build_leaves_earlier_outputs_untouched(repo: Path) -> None:
     leftovers = [
         p
         for p in (repo / "build").rglob("*")
-        if p.name.startswith(".") and p.name != ".smmplan-files.json"
+        if p.name.startswith(".") and p.name != ".smmplan-files"
     ]
     assert leftovers == []
 

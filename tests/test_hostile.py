@@ -555,7 +555,7 @@ def test_a_move_into_place_that_fails_puts_back_the_files_already_moved(tmp_path
     assert f"cannot write {last.relative_to(tmp_path)}" in output
     after = {p: p.read_bytes() for p in (tmp_path / "build").rglob("*") if p.is_file()}
     assert after == before
-    assert not [p for p in (tmp_path / "build").rglob(".*") if p.name != ".smmplan-files.json"]
+    assert not [p for p in (tmp_path / "build").rglob(".*") if p.name != ".smmplan-files"]
 
 
 def test_dash_o_refuses_a_file_smmplan_did_not_write_unless_forced(tmp_path: Path) -> None:

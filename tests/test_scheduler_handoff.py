@@ -377,7 +377,7 @@ def test_a_new_window_removes_the_files_of_the_last_build_but_no_one_elses(
     assert sorted(p.name for p in folder.glob("2026-12-*")) == december
     code, output = run("build", "--format", "md", "--month", "2027-01")
     assert code == 0, output
-    assert sorted(p.name for p in folder.iterdir() if p.name != ".smmplan-files.json") == [
+    assert sorted(p.name for p in folder.iterdir() if p.name != ".smmplan-files") == [
         "2027-01-01_2027-01-31.md",
         "notes.txt",
     ]
@@ -388,7 +388,7 @@ def test_a_new_window_removes_the_files_of_the_last_build_but_no_one_elses(
 def test_an_edited_manifest_cannot_lead_a_build_to_delete_other_files(repo: Path) -> None:
     assert run("build", "--format", "md")[0] == 0
     outside = repo / "calendars" / "shop.yaml"
-    manifest = repo / "build" / "shop" / ".smmplan-files.json"
+    manifest = repo / "build" / "shop" / ".smmplan-files"
     manifest.write_text(json.dumps({"files": ["../../calendars/shop.yaml"]}), encoding="utf-8")
     assert run("build", "--format", "csv")[0] == 0
     assert outside.is_file()

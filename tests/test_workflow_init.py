@@ -59,7 +59,7 @@ def test_init_then_validate_then_build(here: Path, monkeypatch: pytest.MonkeyPat
     code, _, err = run("build", "--format", "csv,ics,md")
     assert code == 0, err
     built = sorted(
-        p.name for p in (repo / "build" / "sol-y-sombra").iterdir() if p.suffix != ".json"
+        p.name for p in (repo / "build" / "sol-y-sombra").iterdir() if not p.name.startswith(".")
     )
     assert len(built) == 3 and built[0].endswith(".csv")
 

@@ -7,7 +7,8 @@ import contextlib
 import json
 from pathlib import Path
 
-NAME = ".smmplan-files.json"
+# No .json suffix: scripts that glob build/**/*.json must not pick it up.
+NAME = ".smmplan-files"
 
 
 def plan(
