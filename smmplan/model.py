@@ -31,6 +31,8 @@ POST_FIELDS: tuple[str, ...] = (
     "budget",
     "day_names",
     "id",
+    "first_comment",
+    "alt_text",
 )
 
 
@@ -61,6 +63,8 @@ class Post:
     budget: float | None
     day_names: list[str]
     id: str
+    first_comment: str = ""  # rendered like the text
+    alt_text: list[str] = field(default_factory=list)  # one per media item, "" where none
     # Where the entry that produced the post is written (file, line, column), for lint
     # problems; not an output field.
     origin: tuple[str, int, int] = field(default=("", 1, 1), compare=False, repr=False)
@@ -167,6 +171,8 @@ class Schedule:
     tasks: list[Task] = field(default_factory=list)  # production steps (docs/workflow.md)
     # id -> name, start, end, channels, cap and currency (text): what `stats` compares with
     campaigns: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Per channel: its scheduler, plan, media_base_url, require_alt_text, approval (publishing).
+    publishing: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def month_starts(self) -> list[date]:
         """The first day of every month that the window touches (the month views' pages)."""
@@ -194,6 +200,7 @@ class Schedule:
             "left_out": [_row(item) for item in self.left_out],
             "tasks": [_row(task) for task in self.tasks],
             "campaigns": self.campaigns,
+            "publishing": self.publishing,
         }
 
     @classmethod
@@ -212,6 +219,7 @@ class Schedule:
             left_out=[LeftOut(*row) for row in data.get("left_out", [])],
             tasks=[Task(*row) for row in data.get("tasks", [])],
             campaigns=data.get("campaigns", {}),
+            publishing=data.get("publishing", {}),
         )
 
 

@@ -210,11 +210,14 @@ def plan_one(
     source = read_source(file, out)
     if source is None:
         return planned
-    model = validate_model(Calendar, source.located, out)
+    model = validate_model(Calendar, source.located, out, context=validation_context())
     if model is None:
         return planned
     checked = check(source, model, out)
     planned.calendar_id = (checked.id, checked.id_at)
+    from smmplan.load.publishing import check_media
+
+    check_media(checked, out)
     from smmplan import production
 
     workflow = production.check(checked, out)
@@ -250,8 +253,19 @@ def plan_one(
             from smmplan.lint import lint as run_lint
 
             run_lint(checked, schedule, out, today=today)
+        _check_schedulers(schedule, out, today)
         planned.schedule = schedule
     return planned
+
+
+def _check_schedulers(schedule: Schedule, out: Collector, today: date | None) -> None:
+    """The rules of every `scheduler:` the calendar declares, so that CI fails before upload."""
+    if not any(s.get("scheduler") for s in schedule.publishing.values()):
+        return
+    from smmplan.export.presets.rules import declared
+
+    for problem in declared(schedule, today):
+        out.add(problem.path, problem.line, problem.col, problem.code, problem.message)
 
 
 def _check_templates(source: Source, renderer: Renderer, out: Collector) -> None:
@@ -296,3 +310,10 @@ def dtstamp_from(source_date_epoch: str | None) -> datetime | None:
         return datetime.fromtimestamp(int(source_date_epoch), tz=UTC)
     except (ValueError, OverflowError, OSError):
         raise UsageError(f"SOURCE_DATE_EPOCH '{source_date_epoch}' is not a Unix time") from None
+
+
+def validation_context() -> dict[str, object]:
+    """What validating a calendar needs to know of the export room: the schedulers' plans."""
+    from smmplan.export.presets import schedulers
+
+    return {"schedulers": {name: tuple(p.plans) for name, p in schedulers().items()}}

@@ -60,6 +60,13 @@ class Code(StrEnum):
     DUPLICATE_CALENDAR_ID = "E209"
     # Scheduler presets (E5xx)
     PRESET_RULE = "E501"  # a post breaks a rule of the --preset scheduler
+    UNKNOWN_SCHEDULER = "E502"
+    UNKNOWN_PLAN = "E503"
+    VIDEO_ALT = "E504"  # alt text on a video for a network that takes none
+    MEDIA_BASE_NOT_HTTPS = "E505"
+    EMPTY_FIRST_COMMENT = "E506"
+    MEDIA_NOT_PUBLIC = "E507"  # a relative media path where a scheduler needs a URL
+    SCHEDULER_LIMIT = "E508"  # text, comment, hashtags or links over a network's limit
     # Production workflow (E8xx, W8xx): docs/workflow.md
     STEP_OVERDUE_STRICT = "E801"  # W801 under `validate --deadlines strict`
     BAD_LEAD = "E802"
@@ -110,6 +117,9 @@ class Code(StrEnum):
     TEXT_REPEATED = "W319"
     UNFILLED_SLOTS = "W320"
     MEDIA_NOT_FOUND = "W321"
+    # Scheduler hand-off (W5xx)
+    ALT_TEXT_MISSING = "W502"
+    POST_IN_PAST = "W503"  # left out of a scheduler file: before today + its lead time
     # Review: diff and approve (E6xx, W6xx)
     APPROVE_EDIT = "E601"  # approve cannot edit the entry safely; nothing written
     APPROVAL_STALE = "W601"  # an approved post changed since it was approved

@@ -67,7 +67,11 @@ def test_build_without_arguments_builds_calendars_folder(repo: Path) -> None:
     code, _, err = run("build")
     assert code == 0, err
     written = sorted(p.name for p in (repo / "build" / "shop").iterdir())
-    assert written == [f"2026-12-01_2026-12-07.{ext}" for ext in ("csv", "ics", "md")]
+    # Outputs, and the build's manifest of them (docs/outputs.md)
+    assert written == [
+        ".smmplan-files",
+        *(f"2026-12-01_2026-12-07.{ext}" for ext in ("csv", "ics", "md")),
+    ]
 
 
 def test_build_twice_gives_identical_bytes(repo: Path) -> None:
@@ -109,7 +113,11 @@ def test_failed_build_leaves_earlier_outputs_untouched(repo: Path) -> None:
     assert "E132" in err and "nothing was written" in err
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert not (repo / "build" / "broken").exists()
-    leftovers = [p for p in (repo / "build").rglob("*") if p.name.startswith(".")]
+    leftovers = [
+        p
+        for p in (repo / "build").rglob("*")
+        if p.name.startswith(".") and p.name != ".smmplan-files"
+    ]
     assert leftovers == []
 
 

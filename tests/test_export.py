@@ -143,7 +143,7 @@ def ics_events(data: bytes) -> dict[str, Event]:
 def post_rows(data: bytes) -> dict[str, dict[str, str]]:
     """CSV data rows as dicts, keyed by the post id."""
     header, *rows = read_csv(data)
-    return {row[-1]: dict(zip(header, row, strict=True)) for row in rows}
+    return {row[header.index("id")]: dict(zip(header, row, strict=True)) for row in rows}
 
 
 # CSV

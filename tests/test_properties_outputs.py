@@ -81,7 +81,11 @@ def _build(root: Path, out: str) -> tuple[int, str]:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and not p.name.startswith(".")  # not the build's manifest
+    }
 
 
 def _utc(value: str) -> datetime:

@@ -248,16 +248,22 @@ def test_build_prints_one_summary_line_per_calendar(
 
 
 @pytest.mark.parametrize("preset", ["buffer", "hootsuite", "sprout", "publer", "generic"])
-def test_ideas_and_pack_posts_never_reach_a_preset_file(
+def test_ideas_and_pack_posts_reach_a_preset_file_only_when_status_asks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, preset: str
 ) -> None:
     write_repo(tmp_path, SHOP)
-    args = ["build", "--format", "csv", "--preset", preset, "--no-csv-safe"]
-    code, _, err = cli(tmp_path, monkeypatch, *args, "--status", "idea", "--status", "approved")
+    monkeypatch.setenv("SMMPLAN_TODAY", "2026-12-01")
+    args = ["build", "--format", "csv", "--preset", preset]
+    code, _, err = cli(tmp_path, monkeypatch, *args)
     assert code == 0, err
     text = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "build").rglob("*.csv"))
     assert "ready-text" in text
     assert "idea-text" not in text and "Human Rights Day" not in text
+    # docs/presets.md: --status overrides the default, ideas and pack days included.
+    code, _, err = cli(tmp_path, monkeypatch, *args, "--status", "idea", "--status", "approved")
+    assert code == 0, err
+    text = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "build").rglob("*.csv"))
+    assert "ready-text" in text and "idea-text" in text and "Human Rights Day" in text
 
 
 def test_standard_csv_has_ideas_only_with_status_idea(

@@ -58,7 +58,9 @@ def test_init_then_validate_then_build(here: Path, monkeypatch: pytest.MonkeyPat
     assert (code, out) == (0, "")
     code, _, err = run("build", "--format", "csv,ics,md")
     assert code == 0, err
-    built = sorted(p.name for p in (repo / "build" / "sol-y-sombra").iterdir())
+    built = sorted(
+        p.name for p in (repo / "build" / "sol-y-sombra").iterdir() if not p.name.startswith(".")
+    )
     assert len(built) == 3 and built[0].endswith(".csv")
 
 

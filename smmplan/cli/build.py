@@ -19,6 +19,7 @@ class _RegistryHelp(typer.core.TyperCommand):
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         from smmplan.export import default_formats, formats
+        from smmplan.export.presets import presets
 
         for param in self.params:
             if param.name == "format":
@@ -26,6 +27,10 @@ class _RegistryHelp(typer.core.TyperCommand):
                 param.help = (  # type: ignore[attr-defined]
                     f"Comma-separated output formats: {choices} "
                     f"(default: {','.join(default_formats())})."
+                )
+            if param.name == "preset":
+                param.help = (  # type: ignore[attr-defined]
+                    f"Scheduler CSV in place of csv: {', '.join(presets())}."
                 )
         super().format_help(ctx, formatter)
 
@@ -65,12 +70,19 @@ def build(
         str | None,
         typer.Option(
             "--preset",
-            help="Scheduler CSV in place of csv: buffer, hootsuite, sprout, publer, generic.",
+            help="Scheduler CSV in place of csv.",
         ),
     ] = None,
+    keep_stale: Annotated[
+        bool,
+        typer.Option(
+            "--keep-stale", help="Keep files an earlier build wrote and this one does not."
+        ),
+    ] = False,
     no_cache: NoCacheOpt = False,
 ) -> int:
     """Expand calendars into dated schedules and export them."""
+    from smmplan import clock
     from smmplan.export import files as outputs
     from smmplan.pipeline import dtstamp_from, parse_window
 
@@ -86,9 +98,10 @@ def build(
         force=force,
         dtstamp=dtstamp_from(os.environ.get("SOURCE_DATE_EPOCH")),
         preset=outputs.parse_preset(preset),
+        today=clock.today() if preset else None,
     )
     window = parse_window(month, start, end)
     files = _files(paths)
     from smmplan.cli import building as terminal
 
-    return terminal.run_build(files, window, request, reuse=not no_cache)
+    return terminal.run_build(files, window, request, reuse=not no_cache, keep_stale=keep_stale)

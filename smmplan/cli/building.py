@@ -16,9 +16,16 @@ from smmplan.problems import Problem, ProblemsFound
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from smmplan.export.presets.handoff import FileSummary
+
 
 def run_build(
-    files: list[Path], window: Window | None, request: Request, *, reuse: bool = False
+    files: list[Path],
+    window: Window | None,
+    request: Request,
+    *,
+    reuse: bool = False,
+    keep_stale: bool = False,
 ) -> int:
     """Plan every calendar; write outputs only when none has an error. Returns the exit code."""
     from rich.console import Console
@@ -28,8 +35,9 @@ def run_build(
     problems = outcome.problems
     if not outcome.ok:
         return _stopped(console, problems)
-    sys.stderr.write(report.as_text(problems))  # the warnings
     schedules = [p.schedule for p in outcome.planned if p.schedule is not None]
+    handoff = _handoff(schedules, request)
+    sys.stderr.write(report.as_text(sorted({*problems, *handoff[1]})))  # the warnings
     try:
         files_out = render_files(schedules, request, reuse=reuse)
     except ProblemsFound as exc:  # a --preset scheduler's rules
@@ -39,11 +47,36 @@ def run_build(
         sys.stdout.flush()
         sys.stderr.write("".join(f"{summary_line(s)}\n" for s in schedules))
         return 0
+    from smmplan.export import manifest
     from smmplan.export.atomic import write_all
 
-    write_all(files_out)
+    manifests, stale = manifest.plan(files_out, keep_stale=keep_stale or request.output is not None)
+    write_all({**files_out, **manifests} if request.output is None else files_out)
+    removed = manifest.remove(stale)
     _summary(console, schedules, files_out, problems)
+    sys.stderr.write("".join(f"{line.as_text()}\n" for line in handoff[0]))
+    sys.stderr.write("".join(f"removed {path} (an earlier build's)\n" for path in removed))
     return 0
+
+
+def _handoff(
+    schedules: list[Schedule], request: Request
+) -> tuple[list[FileSummary], list[Problem]]:
+    """Per scheduler file: what it holds and what it leaves out (nothing without --preset)."""
+    if not request.preset:
+        return [], []
+    from smmplan.export.files import filtered
+    from smmplan.export.presets import get
+    from smmplan.export.presets.handoff import summarise
+
+    preset = get(request.preset)
+    lines: list[FileSummary] = []
+    warnings: list[Problem] = []
+    for schedule in schedules:
+        found = summarise(preset, filtered(schedule, request), request.statuses, request.today)
+        lines += found[0]
+        warnings += found[1]
+    return lines, warnings
 
 
 def _stopped(console: Console, problems: list[Problem]) -> int:

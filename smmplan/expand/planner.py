@@ -9,6 +9,7 @@ from smmplan.expand.posting import Claim, Day, PostWriter, post_id
 from smmplan.load import schema, vocab
 from smmplan.load.checks import Checked
 from smmplan.load.positions import KeyPath
+from smmplan.load.publishing import publishing_of
 from smmplan.load.recurrence import rrule_dates
 from smmplan.load.vocab import YearlyDate
 from smmplan.model import CalendarInfo, DayEvent, Post, Schedule, Unfilled
@@ -117,6 +118,7 @@ class _Planner:
             },
             left_out=self.left_out.items,
             campaigns=campaigning.summary(self.m),
+            publishing=publishing_of(self.m),
         )
 
     # 1. slots -----------------------------------------------------------------

@@ -12,6 +12,7 @@ from smmplan.expand.campaigning import apply, tagged_link
 from smmplan.load import schema, vocab
 from smmplan.load.checks import Checked
 from smmplan.load.positions import KeyPath
+from smmplan.load.schema.publishing import media_alts, media_paths
 from smmplan.model import Post
 from smmplan.problems import Code, Collector
 from smmplan.render.renderer import Renderer, RenderError, published_text
@@ -138,7 +139,7 @@ class PostWriter:
             title=claim.title,
             text="",
             hashtags=list(fields["hashtags"]),
-            media=list(fields["media"]),
+            media=media_paths(fields["media"]),
             link=tagged_link(fields["link"], self.m.campaigns.get(fields["campaign"]), the_id),
             format=fields["format"],
             pillar=fields["pillar"],
@@ -148,12 +149,21 @@ class PostWriter:
             budget=fields["budget"],
             day_names=names,
             id=the_id,
+            first_comment="",
+            alt_text=media_alts(fields["media"]),
             origin=self.c.source.at(claim.path),
         )
         body = self._render(claim, fields, post, day, names)
         if body is None:
             return None
         post.text = published_text(body, post.hashtags)
+        if fields["first_comment"]:
+            comment = {"template": None, "text": fields["first_comment"]}
+            comment["path_key"] = ("first_comment",)
+            rendered = self._render(claim, {**fields, **comment}, post, day, names)
+            if rendered is None:
+                return None
+            post.first_comment = rendered.strip()
         return post
 
     def _fields(self, claim: Claim, channel: str, network: str) -> dict[str, Any]:
@@ -238,6 +248,7 @@ def _fields(claim: Claim, channel: str, network: str) -> dict[str, Any]:
         "owner": getattr(entry, "owner", ""),
         "campaign": getattr(entry, "campaign", ""),
         "budget": getattr(entry, "budget", None),
+        "first_comment": getattr(entry, "first_comment", None),
     }
     # Only themes have variants; asking a pydantic model for a field it lacks is slow.
     variants = entry.variants if isinstance(entry, schema.Theme) else {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +30,7 @@ class Request:
     preset: str | None = (
         None  # a scheduler's CSV (smmplan.export.presets) in place of the csv format
     )
+    today: date | None = None  # a preset leaves out posts before it (and its lead time)
 
 
 def parse_formats(text: str | None) -> tuple[str, ...]:
@@ -129,6 +130,7 @@ def _formats(
     schedule_digest = output_cache.fingerprint(schedule)
     knobs = {
         "preset": request.preset,
+        "today": str(request.today) if request.preset else None,
         "csv_ideas": _csv_takes_ideas(request),
         "csv_safe": request.csv_safe,
         "csv_bom": request.csv_bom,
@@ -162,35 +164,59 @@ def _one_calendar(
     if fmt != "csv" or not request.preset:
         return {f".{fmt}": export(fmt, schedule, options)}
     from smmplan.export import presets
+    from smmplan.export.presets.selection import by_file, pick
 
     preset = presets.get(request.preset)
+    picked = pick(preset, schedule, request.statuses, request.today)
     return {
-        f".{preset.name}{'-' + suffix if suffix else ''}.csv": presets.to_csv(
-            preset, posts, safe=request.csv_safe, bom=request.csv_bom
+        preset_suffix(preset.name, suffix): presets.to_csv(
+            preset, schedule, posts, bom=request.csv_bom
         )
-        for suffix, posts in presets.files(preset, schedule).items()
+        for suffix, posts in by_file(preset, picked.posts).items()
     }
+
+
+def preset_suffix(preset: str, channel: str) -> str:
+    """The end of a preset file's name: `.buffer-ig.csv`, or `.publer.csv` for one file."""
+    return f".{preset}{'-' + channel if channel else ''}.csv"
 
 
 def _csv_takes_ideas(request: Request) -> bool:
     """The CSV is what schedulers upload: ideas only when `--status idea` asks for them."""
-    return "idea" in request.statuses and not request.preset
+    return "idea" in request.statuses
 
 
 def _check_preset(schedules: list[Schedule], request: Request) -> None:
     """Refuse the build when a post breaks a rule of the scheduler it is meant for."""
     from smmplan.export import presets
+    from smmplan.export.presets import rules
 
     preset = presets.get(request.preset or "")
     found = [
         problem
         for schedule in schedules
-        for problem in presets.problems(
-            presets.check(preset, filtered(schedule, request)), schedule
+        for problem in rules.problems(
+            rules.check(
+                preset,
+                filtered(schedule, request),
+                statuses=request.statuses,
+                today=request.today,
+                plan=_declared_plan(schedule, preset.name),
+            )
         )
     ]
     if found:
         raise ProblemsFound(found)
+
+
+def _declared_plan(schedule: Schedule, preset: str) -> str:
+    """The plan a calendar declares for this scheduler; "" for the scheduler's first plan."""
+    plans = [
+        settings.get("plan") or ""
+        for settings in schedule.publishing.values()
+        if settings.get("scheduler") == preset
+    ]
+    return plans[0] if plans else ""
 
 
 def _read_md_template(path: Path | None) -> str | None:
@@ -206,7 +232,8 @@ def _signatures(request: Request) -> tuple[bytes, ...]:
     if request.preset and request.formats[0] == "csv":
         from smmplan.export import presets
 
-        header = presets.to_csv(presets.get(request.preset), [])
+        header = presets.header_bytes(presets.get(request.preset))
+        header = header[:48]  # only the first 64 bytes of a file are read
         return (header, b"\xef\xbb\xbf" + header) if header else ()
     from smmplan.export import get
 

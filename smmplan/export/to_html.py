@@ -40,6 +40,7 @@ SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
 class MediaView:
     path: str
     data_uri: str  # "" when the file is missing, too large or not an image
+    alt: str = ""  # the alt text the calendar gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,7 @@ class PostView:
     link_is_safe: bool
     budget: str
     steps: str = ""  # the production steps: "photo 2027-03-01 (Ana) · ..."
+    first_comment: str = ""
 
 
 @dataclass(slots=True)
@@ -185,11 +187,15 @@ def _post_view(
         source=post.source,
         text=post.text,
         hashtags=" ".join(hashtags_not_in_text(post)),
-        media=[_media(path, root) for path in post.media],
+        media=[
+            replace(_media(path, root), alt=alt)
+            for path, alt in zip(post.media, post.alt_text or [""] * len(post.media), strict=False)
+        ],
         link=post.link,
         # A javascript: or data: link would run when clicked: such links are shown as text.
         link_is_safe=post.link.lower().startswith(SAFE_LINK_SCHEMES),
         budget=format_budget(post.budget),
+        first_comment=post.first_comment,
     )
 
 
@@ -201,7 +207,7 @@ def _channel_class(channel: str, channels: list[str]) -> str:
 def _media_root(calendar_path: str) -> Path | None:
     if not calendar_path:
         return None
-    from smmplan.load.source import find_root
+    from smmplan.paths import find_root
 
     return find_root(Path(calendar_path)).resolve()
 

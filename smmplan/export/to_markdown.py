@@ -48,6 +48,8 @@ class PostView:
     link: str
     budget: str
     steps: str = ""  # the production steps: "photo 2027-03-01 (Ana) · ..."
+    first_comment: str = ""  # a blockquote, like the text
+    alt_text: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -254,6 +256,8 @@ def _post_view(post: Post, calendar: CalendarInfo) -> PostView:
         media=list(post.media),
         link=post.link,
         budget=format_budget(post.budget),
+        first_comment=blockquote(post.first_comment),
+        alt_text=[alt for alt in post.alt_text if alt],
     )
 
 

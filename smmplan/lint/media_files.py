@@ -51,7 +51,8 @@ def _media_of(context: Context) -> Iterator[tuple[KeyPath, str, Any]]:
     for prefix, holder, entry in entries:
         for index, value in enumerate(getattr(holder, "media", None) or []):
             listed: KeyPath = (*prefix, "media", index)
-            yield (listed if listed in located.values else (*prefix, "media")), value, entry
+            path = value if isinstance(value, str) else value.path  # a {path, alt} item
+            yield (listed if listed in located.values else (*prefix, "media")), path, entry
 
 
 def _problem(root: Path, value: str, folders: _Folders) -> str | None:
@@ -69,7 +70,7 @@ def _problem(root: Path, value: str, folders: _Folders) -> str | None:
             "(letter case matters on Linux servers and to schedulers)"
         )
     if on_disk is None or not exists:
-        from smmplan.load.source import display_path
+        from smmplan.paths import display_path
 
         return (
             f"media file '{value}' not found (looked for {display_path(root / relative)}); "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import os
 import types
 import typing
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from typing import Any
 from smmplan.cache import inputs
 from smmplan.load.positions import KeyPath, Located, Pos, load_file
 from smmplan.load.var_fields import fill_vars
+from smmplan.paths import display_path, find_root
 from smmplan.problems import Code, Collector
 
 # Lists that fragments extend (fragment entries first, in include order) and maps they fill.
@@ -39,23 +39,6 @@ class Source:
 
     def at(self, path: KeyPath, *, key: bool = False) -> Pos:
         return self.located.at(path, key=key)
-
-
-def find_root(file: Path) -> Path:
-    """The calendar repo's root: nearest folder upwards with templates/, calendars/ or .git."""
-    start = file.resolve().parent
-    for folder in (start, *start.parents):
-        if any(inputs.exists(folder / name) for name in ("templates", "calendars", ".git")):
-            return folder
-    return start
-
-
-def display_path(file: Path) -> str:
-    """The path as the user would type it: relative to the working folder when inside it."""
-    try:
-        return os.path.relpath(file)
-    except ValueError:
-        return str(file)
 
 
 def read_source(file: Path, out: Collector) -> Source | None:
@@ -206,12 +189,17 @@ def _set(data: dict[str, Any], path: KeyPath, value: Any) -> None:
     data[path[-1]] = value  # type: ignore[index]
 
 
-def validate_model(model: Any, located: Located, out: Collector) -> Any:
-    """The pydantic model of `located.data`, or None after reporting every schema problem."""
+def validate_model(
+    model: Any, located: Located, out: Collector, *, context: dict[str, Any] | None = None
+) -> Any:
+    """The pydantic model of `located.data`, or None after reporting every schema problem.
+
+    `context` carries what the format's checks need from other rooms (the schedulers).
+    """
     from pydantic import ValidationError
 
     try:
-        return model.model_validate(located.data)
+        return model.model_validate(located.data, context=context)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             _report(error, located, out, model)
@@ -262,7 +250,7 @@ def _is_union_tag(part: Any) -> bool:
 
 
 def _describe(kind: str, loc: tuple[Any, ...], error: Any) -> tuple[Code, str]:
-    if kind.startswith(("E1", "E2", "E7", "E8")):
+    if kind.startswith(("E1", "E2", "E5", "E7", "E8")):
         return Code(kind), str(error["msg"])
     name = str(loc[-1]) if loc else ""
     if kind == "missing":

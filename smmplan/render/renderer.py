@@ -137,7 +137,7 @@ class Renderer:
 
     def display(self, name: str) -> str:
         """The template file's path as the user would type it."""
-        from smmplan.load.source import display_path
+        from smmplan.paths import display_path
 
         return display_path(self.folder / name)
 

@@ -23,11 +23,16 @@ def load(file: Path) -> Loaded:
     from smmplan.load.checks import check
     from smmplan.load.schema import Calendar
     from smmplan.load.source import read_source, validate_model
+    from smmplan.pipeline import validation_context
 
     out = Collector()
     loaded = Loaded(file, out.problems)
     source = read_source(file, out)
-    model = validate_model(Calendar, source.located, out) if source else None
+    model = (
+        validate_model(Calendar, source.located, out, context=validation_context())
+        if source
+        else None
+    )
     if source is None or model is None:
         return loaded
     checked = check(source, model, out)

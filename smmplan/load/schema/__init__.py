@@ -9,6 +9,7 @@ from smmplan.load.schema.channels import Channel, Slot
 from smmplan.load.schema.days import Blackout, FragmentHolidays, Holidays, PackUse
 from smmplan.load.schema.entries import Draft, Greeting, Observance, Theme, Variant
 from smmplan.load.schema.planning import Evergreen, EvergreenPost, Idea
+from smmplan.load.schema.publishing import MediaItem, Scheduler
 from smmplan.load.schema.root import Calendar, Fragment
 from smmplan.load.schema.settings import Limits, Lint, Period, Rules
 from smmplan.load.schema.values import (
@@ -64,6 +65,7 @@ __all__ = [
     "Language",
     "Limits",
     "Lint",
+    "MediaItem",
     "LintCode",
     "LintCodes",
     "Model",
@@ -78,6 +80,7 @@ __all__ = [
     "PostFormat",
     "RRule",
     "Rules",
+    "Scheduler",
     "Slot",
     "Status",
     "TextList",

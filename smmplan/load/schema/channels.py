@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, model_validator
 
 from smmplan.load.schema import about as a
+from smmplan.load.schema.publishing import MediaBaseUrl, SchedulerValue
 from smmplan.load.schema.settings import Limits
 from smmplan.load.schema.values import (
     _TIME_TEXT,
@@ -79,4 +80,19 @@ class Channel(Model):
         "Fill the slots left free after themes from the evergreen library.",
         "evergreen",
         default=None,
+    )
+    scheduler: SchedulerValue | None = a.about(
+        "The scheduler this channel's posts are uploaded to, and its plan; its rules are "
+        "checked by validate (docs/presets.md). Default: the calendar's.",
+        {"name": "buffer", "plan": "free"},
+        "hootsuite",
+        default=None,
+    )
+    media_base_url: MediaBaseUrl | None = a.about(
+        "An https address that relative media paths are joined to in scheduler files.",
+        "https://cdn.casacafe.example/",
+        default=None,
+    )
+    require_alt_text: bool | None = a.about(
+        "Warn (W502) about images without alt text. Default: the calendar's.", True, default=None
     )

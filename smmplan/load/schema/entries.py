@@ -9,6 +9,7 @@ from pydantic import BeforeValidator, model_validator
 from smmplan.load.schema import about as a
 from smmplan.load.schema.approval import Approval
 from smmplan.load.schema.campaigns import Budget
+from smmplan.load.schema.publishing import FirstComment, Media
 from smmplan.load.schema.settings import Lint
 from smmplan.load.schema.values import (
     _TEXT,
@@ -23,7 +24,6 @@ from smmplan.load.schema.values import (
     PostFormat,
     RRule,
     Status,
-    TextList,
     TimeValue,
     _listify,
     _one_of,
@@ -123,7 +123,18 @@ class Observance(_Dated):
     channels: ChannelList | None = a.channels("observance")
     format: PostFormat = a.post_format()
     pillar: str = a.pillar()
-    media: TextList = a.media()
+    media: Media = a.about(
+        "Images or videos: paths relative to the calendar repo's root, or URLs; "
+        "`{path, alt}` gives alt text.",
+        ["media/latte.jpg"],
+        [{"path": "media/latte.jpg", "alt": "A latte with a leaf drawn in the foam"}],
+        default_factory=list,
+    )
+    first_comment: FirstComment | None = a.about(
+        "The first comment schedulers post under it (rendered like the text, with vars).",
+        "Recipe in the link: {{ vars.website }}",
+        default=None,
+    )
     link: str = a.link()
     status: PlannedStatus = a.about(
         "Where it stands: planned (default), idea, draft, review, approved, scheduled, published.",
@@ -166,7 +177,18 @@ class Draft(_Dated):
     text: str | None = a.text("draft")
     template: str | None = a.template("draft")
     hashtags: Hashtags = a.hashtags()
-    media: TextList = a.media()
+    media: Media = a.about(
+        "Images or videos: paths relative to the calendar repo's root, or URLs; "
+        "`{path, alt}` gives alt text.",
+        ["media/latte.jpg"],
+        [{"path": "media/latte.jpg", "alt": "A latte with a leaf drawn in the foam"}],
+        default_factory=list,
+    )
+    first_comment: FirstComment | None = a.about(
+        "The first comment schedulers post under it (rendered like the text, with vars).",
+        "Recipe in the link: {{ vars.website }}",
+        default=None,
+    )
     link: str = a.link()
     format: PostFormat = a.post_format()
     pillar: str = a.pillar()

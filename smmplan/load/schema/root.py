@@ -11,6 +11,8 @@ from smmplan.load.schema.days import FragmentHolidays, Holidays
 from smmplan.load.schema.entries import Draft, Theme
 from smmplan.load.schema.planning import Evergreen, HashtagSets, Idea
 from smmplan.load.schema.production import Workflow
+from smmplan.load.schema.publishing import Approval as ApprovalPolicy
+from smmplan.load.schema.publishing import MediaBaseUrl, SchedulerValue
 from smmplan.load.schema.settings import Period, Rules
 from smmplan.load.schema.values import ChannelKey, Id, Language, TextList, Zone
 
@@ -95,6 +97,27 @@ class Calendar(Workflow):
         "A backlog of posts not yet scheduled (`smmplan ideas`, `smmplan schedule`).",
         [{"id": "latte-art", "title": "Latte art how-to"}],
         default_factory=list,
+    )
+    scheduler: SchedulerValue | None = a.about(
+        "The scheduler the posts are uploaded to, and its plan; its rules are checked by "
+        "validate (docs/presets.md).",
+        {"name": "buffer", "plan": "free"},
+        "publer",
+        default=None,
+    )
+    media_base_url: MediaBaseUrl | None = a.about(
+        "An https address that relative media paths are joined to in scheduler files.",
+        "https://cdn.casacafe.example/",
+        default=None,
+    )
+    require_alt_text: bool = a.about(
+        "Warn (W502) about images without alt text.", True, default=False
+    )
+    approval: ApprovalPolicy = a.about(
+        "`required`: scheduler files take only approved posts (an agency whose client signs "
+        "off); `optional` (default): planned, draft and approved ones.",
+        "required",
+        default="optional",
     )
 
 
