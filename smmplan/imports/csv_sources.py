@@ -27,11 +27,13 @@ def decode(raw: bytes, path: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise FileRefused(f"{path}: not readable as {name}") from None
     if b"\x00" in raw[:4096]:
-        if raw[1:2] == b"\x00" or raw[:1] == b"\x00":  # UTF-16 saved without its BOM
-            try:
-                return raw.decode("utf-16-le" if raw[1:2] == b"\x00" else "utf-16-be"), "UTF-16"
-            except UnicodeDecodeError:
-                pass
+        sample = raw[:200]
+        for zeros, encoding in ((sample[1::2], "utf-16-le"), (sample[0::2], "utf-16-be")):
+            if zeros and not zeros.strip(b"\x00"):  # ASCII saved as UTF-16 without its BOM
+                try:
+                    return raw.decode(encoding), "UTF-16"
+                except UnicodeDecodeError:
+                    break
         raise FileRefused(f"{path}: a binary file, not a CSV or spreadsheet smmplan can read")
     try:
         return raw.decode("utf-8"), "UTF-8"

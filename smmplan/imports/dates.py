@@ -67,7 +67,9 @@ def order_in_values(values: list[object]) -> str | None:
 def first_ambiguous(values: list[object]) -> str | None:
     """The first value like 03/04/2027 that reads both ways, to show the user."""
     for value in values:
-        match = _NUMERIC.fullmatch(value.strip()) if isinstance(value, str) else None
+        if not isinstance(value, str):
+            continue
+        match = _NUMERIC.fullmatch(value.strip())
         if match and int(match[1]) <= 12 and int(match[2]) <= 12 and match[1] != match[2]:
             return value
     return None
@@ -106,8 +108,8 @@ def _text_when(text: str, order: str | None, zone: str) -> tuple[date, time | No
         year += 2000 if len(numeric[3]) == 2 else 0
         if order is None and first != second and first <= 12 and second <= 12:
             raise AmbiguousDates(text, f"'{text}' reads as two dates")
-        day, month = (second, first) if order == MONTH_FIRST else (first, second)
-        found = _real_date(year, month, day, text)
+        day_of, month = (second, first) if order == MONTH_FIRST else (first, second)
+        found = _real_date(year, month, day_of, text)
         return found, parse_time(numeric[4]) if numeric[4] else None
     return _worded(text, order)
 

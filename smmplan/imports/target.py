@@ -101,9 +101,9 @@ def body_of(post: Imported) -> str:
     body, sep, last = post.text.rpartition("\n\n")
     tags = {tag.casefold() for tag in post.hashtags}
     words = last.split()
-    if sep and words and all(word.casefold() in tags for word in words):
-        if published_text(body, post.hashtags) == post.text:
-            return body
+    tags_only = sep and words and all(word.casefold() in tags for word in words)
+    if tags_only and published_text(body, post.hashtags) == post.text:
+        return body
     return post.text
 
 
@@ -181,7 +181,7 @@ def slots(posts: list[Imported]) -> dict[str, list[dict[str, Any]]]:
         groups: dict[tuple[time, ...], list[str]] = defaultdict(list)
         for weekday, times in sorted(timed[channel].items()):
             groups[tuple(sorted(times))].append(_WEEKDAYS[weekday])
-        rows = [{"days": days, "times": [f"{t:%H:%M}" for t in times]}
+        rows: list[dict[str, Any]] = [{"days": days, "times": [f"{t:%H:%M}" for t in times]}
                 for times, days in groups.items()]  # fmt: skip
         need = max(untimed[channel].values(), default=0)
         if need or not rows:

@@ -127,3 +127,5 @@ class Draft(_Dated):
     campaign: str = ""
     budget: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
     lint: Lint = Field(default_factory=Lint)
+    # Columns of an imported sheet that no field takes ("Notes", "Approved by"): kept, unused.
+    extra: dict[str, Any] = Field(default_factory=dict)
