@@ -157,19 +157,19 @@ def _check_new(path: Path, data: bytes) -> None:
         )
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(yaml.CSafeDumper):
     """Calendar YAML as people write it: short lists inline, texts as blocks, times quoted."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True  # calendars do not allow aliases (E103): repeat the value
 
 
-def _list(dumper: yaml.SafeDumper, items: list[Any]) -> yaml.Node:
+def _list(dumper: Any, items: list[Any]) -> yaml.Node:
     inline = all(not isinstance(item, dict | list) for item in items)
     return dumper.represent_sequence("tag:yaml.org,2002:seq", items, flow_style=inline)
 
 
-def _str(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
+def _str(dumper: Any, text: str) -> yaml.Node:
     style = None
     if re.fullmatch(r"\d{1,2}:\d{2}", text):
         style = '"'
@@ -178,7 +178,7 @@ def _str(dumper: yaml.SafeDumper, text: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 
-def _period(dumper: yaml.SafeDumper, value: dict[str, Any]) -> yaml.Node:
+def _period(dumper: Any, value: dict[str, Any]) -> yaml.Node:
     flow = set(value) == {"start", "end"} and all(isinstance(v, date) for v in value.values())
     return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=flow)
 

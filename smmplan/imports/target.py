@@ -38,9 +38,15 @@ class Channels:
     known: dict[str, str]
     add: bool = False  # --add-channels, or a new calendar
     added: dict[str, str] = field(default_factory=dict)  # key -> network
+    _found: dict[str, str] = field(default_factory=dict)  # a sheet names few channels often
 
     def match(self, value: str) -> str:
         """The channel key `value` means; ValueError says why there is none."""
+        if value not in self._found:
+            self._found[value] = self._match(value)
+        return self._found[value]
+
+    def _match(self, value: str) -> str:
         word = normalise(value)
         every = {**self.known, **self.added}
         for key in every:
@@ -149,14 +155,24 @@ def title_of(post: Imported) -> str:
     return f"{cut}…"
 
 
-def ids(posts: list[Imported], taken: set[str]) -> list[str | None]:
-    """An id for each post that the calendar does not already use (None: its title's slug)."""
+_PLAIN_TITLE = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*", re.IGNORECASE)
+
+
+def _slug(title: str) -> str:
+    """The id a title gives (vocab.slugify), without its cost for plain ASCII words."""
+    if _PLAIN_TITLE.fullmatch(title):
+        return title.lower().replace(" ", "-")
     from smmplan.load.vocab import slugify
 
+    return slugify(title)
+
+
+def ids(posts: list[Imported], taken: set[str]) -> list[str | None]:
+    """An id for each post that the calendar does not already use (None: its title's slug)."""
     found: list[str | None] = []
     for post in posts:
         post.title = title_of(post)
-        natural = slugify(post.title)
+        natural = _slug(post.title)
         base = natural[:_TITLE_CHARS].strip("-") or "post"
         candidate, number = base, 2
         while candidate in taken:
