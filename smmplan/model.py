@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 # The CSV column order (docs/outputs.md#post-fields); every post carries these fields.
@@ -142,6 +142,14 @@ class Schedule:
     channels: dict[str, dict[str, str]] = field(default_factory=dict)  # key -> network, account
     blackout: dict[str, str] = field(default_factory=dict)  # YYYY-MM-DD in the window -> reason
     left_out: list[LeftOut] = field(default_factory=list)
+
+    def month_starts(self) -> list[date]:
+        """The first day of every month that the window touches (the month views' pages)."""
+        found, current = [], self.start.replace(day=1)
+        while current <= self.end:
+            found.append(current)
+            current = (current + timedelta(days=32)).replace(day=1)
+        return found
 
     @property
     def window_name(self) -> str:

@@ -43,6 +43,11 @@ class Code(StrEnum):
     TEMPLATE_SYNTAX = "E131"
     TEMPLATE_RENDER = "E132"
     TEMPLATE_LIMIT = "E133"
+    UNKNOWN_VAR = "E134"  # `{{ vars.x }}` in hashtags, link or first_comment names no var
+    # YAML mistakes of text copied from documents (E14x)
+    YAML_COLON = "E140"  # an unquoted ': ' inside a value
+    YAML_ODD_SPACE = "E141"  # a no-break or other Unicode space after a key or in indentation
+    YAML_TAB = "E142"  # a tab used for indentation
     # Conflicts found while expanding (E2xx)
     DUPLICATE_ID = "E201"
     THEME_CLASH = "E202"
@@ -90,6 +95,8 @@ class Problem:
     level: Level = field(compare=True)
     code: str = field(compare=True)
     message: str = field(compare=True)
+    # Where the problem ends (line, col), when it has a span: SARIF's endLine/endColumn.
+    end: tuple[int, int] | None = field(default=None, compare=False)
 
     def as_text(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.level} {self.code} {self.message}"
@@ -136,10 +143,11 @@ class Collector:
         message: str,
         *,
         level: Level = "error",
+        end: tuple[int, int] | None = None,
     ) -> None:
-        """`code` is a `Code`, or a plugin rule's own code as a string."""
+        """`code` is a `Code`, or a plugin rule's own code as a string; `end` ends a span."""
         value = code.value if isinstance(code, Code) else code
-        self.problems.append(Problem(path, line, col, level, value, message))
+        self.problems.append(Problem(path, line, col, level, value, message, end))
 
     @property
     def has_errors(self) -> bool:

@@ -97,11 +97,26 @@ def as_sarif(problems: Sequence[Problem]) -> str:
 
 
 def _sarif_rule(code: str) -> dict[str, Any]:
+    from smmplan.explain import explain
+
     known = Code(code).name.lower().replace("_", " ") if code in Code._value2member_map_ else code
-    return {"id": code, "name": known.title().replace(" ", ""), "shortDescription": {"text": known}}
+    rule: dict[str, Any] = {
+        "id": code,
+        "name": known.title().replace(" ", ""),
+        "shortDescription": {"text": known},
+    }
+    found = explain(code)
+    if found is not None:
+        rule["shortDescription"] = {"text": found.title}
+        rule["fullDescription"] = {"text": found.means}
+        rule["help"] = {"text": found.as_text(), "markdown": found.as_markdown()}
+    return rule
 
 
 def _sarif_result(problem: Problem, index: int) -> dict[str, Any]:
+    region: dict[str, int] = {"startLine": problem.line, "startColumn": problem.col}
+    if problem.end is not None:
+        region["endLine"], region["endColumn"] = problem.end
     return {
         "ruleId": problem.code,
         "ruleIndex": index,
@@ -111,7 +126,7 @@ def _sarif_result(problem: Problem, index: int) -> dict[str, Any]:
             {
                 "physicalLocation": {
                     "artifactLocation": _artifact(problem.path),
-                    "region": {"startLine": problem.line, "startColumn": problem.col},
+                    "region": region,
                 }
             }
         ],

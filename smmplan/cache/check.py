@@ -41,9 +41,14 @@ def lookup(cache_key: tuple[Any, ...]) -> tuple[list[Problem], Any] | None:
     try:
         if not inputs.unchanged(stored["reads"]):
             return None
-        return [Problem(**item) for item in stored["problems"]], stored["result"]
+        return [_problem(item) for item in stored["problems"]], stored["result"]
     except (KeyError, TypeError, AttributeError, ValueError):
         return None
+
+
+def _problem(item: dict[str, Any]) -> Problem:
+    end = item.pop("end", None)
+    return Problem(**item, end=(end[0], end[1]) if end else None)
 
 
 def store(
@@ -52,5 +57,6 @@ def store(
     problems: list[Problem],
     result: Any = None,
 ) -> None:
-    value = {"reads": reads, "problems": [p.as_dict() for p in problems], "result": result}
+    rows = [{**p.as_dict(), **({"end": list(p.end)} if p.end else {})} for p in problems]
+    value = {"reads": reads, "problems": rows, "result": result}
     disk.put(KIND, cache_key, value)

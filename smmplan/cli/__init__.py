@@ -5,7 +5,7 @@ from importlib import import_module
 from smmplan.cli.base import app, guarded, main
 
 # The order of `smmplan --help`: the everyday commands first.
-COMMANDS = ("check", "build", "import_", "schema", "views", "init", "cache")
+COMMANDS = ("check", "build", "import_", "schema", "views", "init", "cache", "explain")
 for _module in COMMANDS:
     import_module(f"{__name__}.{_module}")
 

@@ -64,7 +64,7 @@ def show(
     no_cache: NoCacheOpt = False,
 ) -> int:
     """Show a month of posts at a glance: a Monday-to-Sunday grid, or an agenda."""
-    from smmplan.views import month as views
+    from smmplan.cli.screens import month as views
 
     return _print_each(path, month, no_cache, views.agenda if agenda else views.month_grids)
 
@@ -73,7 +73,7 @@ def show(
 @guarded
 def stats(path: PathArg = None, month: MonthOpt = None, no_cache: NoCacheOpt = False) -> int:
     """Check the content mix: posts per week, formats, pillars, owners, unfilled slots, budget."""
-    from smmplan.views.stats import stats as view
+    from smmplan.cli.screens.stats import stats as view
 
     return _print_each(path, month, no_cache, view)
 
@@ -100,7 +100,7 @@ def holidays(
 ) -> int:
     """List a country's public holidays (and a calendar's observances) to choose from."""
     from smmplan import clock
-    from smmplan.views.holidays import listing
+    from smmplan.cli.screens.holidays import listing
 
     lines = listing(
         country=country,

@@ -17,10 +17,14 @@ from typing import Any
 
 from smmplan.export import Format, register
 from smmplan.export.to_csv import format_budget
-from smmplan.export.to_markdown import STATUS_ORDER, _summary, layout_template
+from smmplan.export.to_markdown import (
+    STATUS_ORDER,
+    _summary,
+    hashtags_not_in_text,
+    layout_template,
+)
 from smmplan.l10n import LABELS, Language, language
 from smmplan.model import Post, Schedule
-from smmplan.views.days import months
 
 TEMPLATE_NAME = "plan.html.j2"
 STYLE_NAME = "plan.css"
@@ -119,7 +123,7 @@ def _isolated(label: str, name: str) -> Any:
 def _months(schedule: Schedule, days: dict[date, DayView]) -> list[MonthView]:
     lang = language(schedule.calendar.language)
     views = []
-    for first in months(schedule.start, schedule.end):
+    for first in schedule.month_starts():
         following = (first + timedelta(days=32)).replace(day=1)
         cells: list[DayView | None] = [None] * first.weekday()
         cells += [days[first + timedelta(n)] for n in range((following - first).days)]
@@ -176,7 +180,7 @@ def _post_view(
         format=post.format,
         source=post.source,
         text=post.text,
-        hashtags=" ".join(post.hashtags),
+        hashtags=" ".join(hashtags_not_in_text(post)),
         media=[_media(path, root) for path in post.media],
         link=post.link,
         # A javascript: or data: link would run when clicked: such links are shown as text.

@@ -56,6 +56,7 @@ class DayView:
     holidays: list[str] = field(default_factory=list)
     observances: list[str] = field(default_factory=list)
     posts: list[PostView] = field(default_factory=list)
+    blackout: str | None = None  # the reason ("" when none is given) on a blackout day
 
 
 @dataclass(slots=True)
@@ -135,6 +136,7 @@ def shipped_template() -> str:
 def _context(schedule: Schedule) -> dict[str, Any]:
     locale = language(schedule.calendar.language)
     info = schedule.calendar
+    weeks = _weeks(schedule, locale)
     return {
         "title": locale.label("plan_title", name=info.name),
         "t": {key: locale.label(key) for key in LABELS["en"]},
@@ -146,7 +148,8 @@ def _context(schedule: Schedule) -> dict[str, Any]:
             "end_iso": schedule.end.isoformat(),
         },
         "summary": _summary(schedule.posts, list(schedule.channels)),
-        "weeks": _weeks(schedule, locale),
+        "weeks": weeks,
+        "key_days": _key_days(weeks),
     }
 
 
@@ -199,6 +202,8 @@ def _days(schedule: Schedule, locale: Language) -> dict[date, DayView]:
 
     for event in sorted(schedule.days, key=lambda e: (e.date, e.id)):
         _add_name(day_view(event.date), event)
+    for iso, reason in schedule.blackout.items():
+        day_view(iso).blackout = reason
     # Stable sort: posts at the same time keep the expander's order.
     for post in sorted(schedule.posts, key=lambda p: (p.date, p.time)):
         view = day_view(post.date)
@@ -206,6 +211,16 @@ def _days(schedule: Schedule, locale: Language) -> dict[date, DayView]:
         if post.source == "theme" and post.title not in view.themes:
             view.themes.append(post.title)
     return days
+
+
+def _key_days(weeks: list[WeekView]) -> list[dict[str, Any]]:
+    """Holidays, observances and blackout days of the window, for a short list at the top."""
+    return [
+        {"label": day.heading, "names": [*day.holidays, *day.observances]}
+        for week in weeks
+        for day in week.days
+        if day.holidays or day.observances
+    ]
 
 
 def _add_name(view: DayView, event: DayEvent) -> None:
@@ -231,11 +246,19 @@ def _post_view(post: Post, calendar: CalendarInfo) -> PostView:
         format=post.format,
         source=post.source,
         quote=blockquote(post.text),
-        hashtags=" ".join(post.hashtags),
+        hashtags=" ".join(hashtags_not_in_text(post)),
         media=list(post.media),
         link=post.link,
         budget=format_budget(post.budget),
     )
+
+
+def hashtags_not_in_text(post: Post) -> list[str]:
+    """The hashtags a plan lists apart: only those the text does not show already."""
+    from smmplan.render.renderer import _HASHTAG_IN_TEXT  # the rule the text was written by
+
+    shown = {tag.casefold() for tag in _HASHTAG_IN_TEXT.findall(post.text)}
+    return [tag for tag in post.hashtags if tag.casefold() not in shown]
 
 
 def blockquote(text: str) -> str:

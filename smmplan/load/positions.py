@@ -26,6 +26,7 @@ from yaml.events import (
 from yaml.resolver import BaseResolver
 
 from smmplan.cache import inputs
+from smmplan.load.yaml_hints import explain_yaml_error
 from smmplan.problems import ANY_CONTROL, Code, Collector
 
 MAX_BYTES = 1024 * 1024
@@ -356,7 +357,11 @@ def load_text(text: str, display: str, out: Collector) -> Located | None:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = exc.problem or str(exc)
-        out.add(display, line, col, Code.YAML_SYNTAX, f"YAML syntax: {message}")
+        hint = explain_yaml_error(builder.lines, line, col, message)
+        if hint is not None:
+            out.add(display, hint.line, hint.col, hint.code, hint.message, end=hint.end)
+        else:
+            out.add(display, line, col, Code.YAML_SYNTAX, f"YAML syntax: {message}")
         return None
     except yaml.YAMLError as exc:
         out.add(display, 1, 1, Code.YAML_SYNTAX, f"YAML: {exc}")

@@ -13,6 +13,7 @@ from typing import Any
 
 from smmplan.cache import inputs
 from smmplan.load.positions import KeyPath, Located, Pos, load_file
+from smmplan.load.var_fields import fill_vars
 from smmplan.problems import Code, Collector
 
 # Lists that fragments extend (fragment entries first, in include order) and maps they fill.
@@ -73,6 +74,7 @@ def read_source(file: Path, out: Collector) -> Source | None:
     root = find_root(file)
     fragments = _read_fragments(file, root, located, out)
     merged = _merge(located, fragments) if fragments else located
+    fill_vars(merged, out)
     return Source(file=file, root=root, located=merged)
 
 
@@ -208,8 +210,8 @@ def validate_model(model: Any, located: Located, out: Collector) -> Any:
 
 def _report(error: Any, located: Located, out: Collector, model: Any) -> None:
     loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
-    if loc in located.cut:
-        return
+    if any(loc[:size] in located.cut for size in range(1, len(loc) + 1)):
+        return  # a value already reported (and its items) stays quiet
     kind = error["type"]
     if loc and loc[-1] == "[key]":
         loc = loc[:-1]
@@ -222,12 +224,21 @@ def _report(error: Any, located: Located, out: Collector, model: Any) -> None:
     elif kind == "missing":
         path, line, col = located.at(loc[:-1], key=True)
     else:
-        path, line, col = located.at(loc)
+        path, line, col = _both_given(error, loc, located) or located.at(loc)
     if kind == "extra_forbidden":
         code, message = Code.UNKNOWN_KEY, _unknown_key(str(loc[-1]), _keys_at(model, loc[:-1]))
     else:
         code, message = _describe(kind, loc, error)
     out.add(path, line, col, code, message)
+
+
+def _both_given(error: Any, loc: tuple[Any, ...], located: Located) -> Pos | None:
+    """For "give either 'text' or 'template', not both": the second of the two keys."""
+    ctx = error.get("ctx") or {}
+    keys = [(*loc, ctx[name]) for name in ("a", "b") if name in ctx]
+    if len(keys) != 2 or not all(key in located.keys for key in keys):
+        return None
+    return max((located.keys[key] for key in keys), key=lambda pos: (pos[1], pos[2]))
 
 
 def _is_union_tag(part: Any) -> bool:

@@ -77,9 +77,20 @@ class YearlyDate:
     day: int
 
 
+_SHORT_MONTH_DAY = re.compile(r"([0-9]{1,2})-([0-9]{1,2})")
+
+
 def parse_observance_date(value: str) -> date | YearlyDate:
     """ "MM-DD" every year, or YYYY-MM-DD once."""
-    if len(value.strip()) == 5:
+    text = value.strip()
+    short = _SHORT_MONTH_DAY.fullmatch(text)
+    if short and len(text) < 5:
+        padded = f"{int(short[1]):02d}-{int(short[2]):02d}"
+        raise ValueError(
+            f"'{value}' is not a date; a day every year is \"MM-DD\" with two digits each, "
+            f'in quotes: write "{padded}"'
+        )
+    if len(text) == 5:
         return YearlyDate(*parse_month_day(value))
     return parse_date(value)
 

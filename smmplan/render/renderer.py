@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import regex
-from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
+from jinja2 import BaseLoader, TemplateNotFound, TemplateSyntaxError
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
 from smmplan.cache import inputs
 from smmplan.cache import jinja as jinja_cache
+from smmplan.render.hints import HintingUndefined
 from smmplan.render.sandbox import MAX_OUTPUT, Budget, Sandbox
 
 MAX_TEMPLATE_BYTES = 256 * 1024  # one template file
@@ -114,7 +115,7 @@ class Renderer:
         self.loader = TemplatesFolder(root / "templates")
         self.env = Sandbox(
             loader=self.loader,
-            undefined=StrictUndefined,
+            undefined=HintingUndefined,
             autoescape=False,
             keep_trailing_newline=False,
             # The sandbox's intercepted operators change the generated code: a folder of its own.
@@ -293,6 +294,8 @@ class Renderer:
 
 def _describe(exc: BaseException) -> str:
     message = str(exc) or type(exc).__name__
+    if isinstance(exc, UndefinedError) and "did you mean" in message:
+        return message
     if isinstance(exc, UndefinedError):
         return f"{message} (check the spelling; templates see post, calendar, vars and day)"
     if isinstance(exc, SecurityError):

@@ -9,7 +9,7 @@ from smmplan.load.schema.days import Blackout, FragmentHolidays, Holidays, PackU
 from smmplan.load.schema.entries import Draft, Greeting, Observance, Theme, Variant
 from smmplan.load.schema.root import Calendar, Fragment
 from smmplan.load.schema.settings import Limits, Lint, Period, Rules
-from smmplan.load.schema.types import (
+from smmplan.load.schema.values import (
     LINT_CODES,
     ChannelKey,
     ChannelList,

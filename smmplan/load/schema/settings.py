@@ -7,57 +7,50 @@ from typing import Annotated
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from smmplan.load.schema.types import Count, DateValue, LintCodes, Model, Positive
+from smmplan.load.schema import about as a
+from smmplan.load.schema.values import Count, DateValue, LintCodes, Model, Positive
 from smmplan.problems import Code
 
 
 class Lint(Model):
     """`lint:` of one theme, observance or draft: rules that do not apply to it."""
 
-    disable: LintCodes = Field(default_factory=list)
+    disable: LintCodes = a.about(
+        "Lint codes that do not apply to this entry.", ["W316"], default_factory=list
+    )
 
 
 class Rules(Model):
     """`rules:` of a calendar: lint settings (docs/rules.md)."""
 
-    disable: LintCodes = Field(
-        default=[], description="Lint codes that do not apply to this calendar."
+    disable: LintCodes = a.about(
+        "Lint codes that do not apply to this calendar.", ["W320"], default=[]
     )
-    max_posts_per_day: Positive = Field(
-        default=3, description="W312: most posts on a channel a day."
+    max_posts_per_day: Positive = a.about("W312: most posts on a channel a day.", 2, default=3)
+    min_minutes_between_posts: Count = a.about("W313: least minutes between posts.", 90, default=60)
+    max_days_without_post: Positive = a.about("W314: most days a channel is quiet.", 5, default=3)
+    max_format_share: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] = a.about(
+        "W315: largest share of one format in a channel's posts.", 0.5, default=0.6
     )
-    min_minutes_between_posts: Count = Field(
-        default=60, description="W313: least minutes between posts."
-    )
-    max_days_without_post: Positive = Field(
-        default=3, description="W314: most days a channel is quiet."
-    )
-    max_format_share: Annotated[float, Field(gt=0, le=1, allow_inf_nan=False)] = Field(
-        default=0.6, description="W315: largest share of one format in a channel's posts."
-    )
-    format_mix_min_posts: Positive = Field(
-        default=5, description="W315: fewer posts are not judged."
-    )
-    approval_days: Count = Field(default=2, description="W317: days ahead that must be approved.")
-    min_days_between_repeats: Positive = Field(
-        default=7, description="W319: days before a text repeats."
-    )
+    format_mix_min_posts: Positive = a.about("W315: fewer posts are not judged.", 10, default=5)
+    approval_days: Count = a.about("W317: days ahead that must be approved.", 3, default=2)
+    min_days_between_repeats: Positive = a.about("W319: days before a text repeats.", 14, default=7)
 
 
 class Limits(Model):
     """`limits:` of a channel: its own figures in place of the network's."""
 
-    text: Positive | None = Field(default=None, description="W310: longest text.")
-    caption: Positive | None = Field(
-        default=None, description="W310: longest text of a post with media."
+    text: Positive | None = a.about("W310: longest text.", 500, default=None)
+    caption: Positive | None = a.about(
+        "W310: longest text of a post with media.", 2200, default=None
     )
-    hashtags: Count | None = Field(default=None, description="W311: most hashtags.")
-    links: Count | None = Field(default=None, description="W311: most links in the text.")
+    hashtags: Count | None = a.about("W311: most hashtags.", 5, default=None)
+    links: Count | None = a.about("W311: most links in the text.", 1, default=None)
 
 
 class Period(Model):
-    start: DateValue
-    end: DateValue
+    start: DateValue = a.about("First day (`YYYY-MM-DD`).", "2026-10-01")
+    end: DateValue = a.about("Last day, included; not before `start`.", "2026-12-31")
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:

@@ -12,9 +12,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from smmplan.cli.screens.days import Day, by_day, short_names
 from smmplan.l10n import language
 from smmplan.model import Schedule
-from smmplan.views.days import Day, by_day, months, short_names
 
 LEGEND = "H holiday  * observance  X blackout  ? empty: an unfilled slot"
 
@@ -23,7 +23,7 @@ def month_grids(schedule: Schedule) -> RenderableType:
     """One grid per month of the schedule's window, then the legend."""
     names = short_names(list(schedule.channels))
     parts: list[RenderableType] = [
-        _grid(schedule, first, names) for first in months(schedule.start, schedule.end)
+        _grid(schedule, first, names) for first in schedule.month_starts()
     ]
     parts.append(Text(f"{LEGEND}\nchannels: {_channel_legend(names)}", style="dim"))
     return Group(*parts)

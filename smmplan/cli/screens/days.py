@@ -46,15 +46,6 @@ def by_day(schedule: Schedule, start: date, end: date) -> dict[date, Day]:
     return days
 
 
-def months(start: date, end: date) -> list[date]:
-    """The first day of every month that [start, end] touches."""
-    found, current = [], start.replace(day=1)
-    while current <= end:
-        found.append(current)
-        current = (current + timedelta(days=32)).replace(day=1)
-    return found
-
-
 def short_names(channels: list[str]) -> dict[str, str]:
     """Channel keys cut to three letters where that keeps them apart."""
     short = {key: key[:3] for key in channels}

@@ -183,7 +183,9 @@ def _one_of(values: dict[str, Any], first: str, second: str, *, required: bool) 
     given = [k for k in (first, second) if values.get(k) is not None]
     if len(given) == 2:
         raise PydanticCustomError(
-            Code.SCHEMA.value, "give either '{a}' or '{b}', not both", {"a": first, "b": second}
+            Code.SCHEMA.value,
+            "give either '{a}' or '{b}', not both: remove one of them",
+            {"a": first, "b": second},
         )
     if required and not given:
         raise PydanticCustomError(

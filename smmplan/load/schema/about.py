@@ -1,0 +1,124 @@
+"""Descriptions and examples of the calendar's keys: editors show them on hover and completion.
+
+The same texts make docs/reference.md (`smmplan schema --markdown`). Keys shared by several
+entries (text, template, hashtags, ...) are described once here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+
+def about(description: str, *examples: Any, **field: Any) -> Any:
+    """A pydantic `Field` with its description and examples (values as a YAML file holds them)."""
+    return Field(description=description, examples=list(examples), **field)
+
+
+def text(entry: str) -> Any:
+    return about(
+        f"The {entry}'s body as inline Jinja text (`{{{{ vars.website }}}}` works); "
+        "give `text` or `template`, not both.",
+        "Tip of the week: grind just before brewing ☕",
+        default=None,
+    )
+
+
+def template(entry: str) -> Any:
+    return about(
+        f"The {entry}'s body from a Jinja file under templates/ (path relative to that folder); "
+        "give `template` or `text`, not both.",
+        "tip.j2",
+        default=None,
+    )
+
+
+def hashtags(*, default: Any = list) -> Any:
+    kwargs: dict[str, Any] = {"default_factory": default} if default else {"default": None}
+    return about(
+        "Hashtags added to the published text: a list, or one string of tags separated by "
+        'spaces; the `#` may be left out. Quote them in YAML (`"#tag"`).',
+        ["#coffee", "#barista"],
+        "#coffee #barista",
+        **kwargs,
+    )
+
+
+def channels(entry: str) -> Any:
+    return about(
+        f"Channel keys the {entry} posts on (one word or a list); default: every channel.",
+        ["instagram", "linkedin"],
+        "instagram",
+        default=None,
+    )
+
+
+def post_format(*, optional: bool = False) -> Any:
+    return about(
+        "The kind of post: text, photo, video, carousel, story, reel, poll, link, audio or live.",
+        "photo",
+        default=None if optional else "text",
+    )
+
+
+def pillar() -> Any:
+    return about("Content category (pillar), for balance in `stats`.", "education", default="")
+
+
+def entry_id(made_from: str) -> Any:
+    return about(
+        f"Unique id (lowercase letters, digits, `-`); default: made from `{made_from}`.",
+        "tip-tuesday",
+        default=None,
+    )
+
+
+def time() -> Any:
+    return about(
+        'Its own 24-hour time `"HH:MM"`; default: the channel\'s first free slot that day.',
+        "09:30",
+        default=None,
+    )
+
+
+def media() -> Any:
+    return about(
+        "Images or videos: paths relative to the calendar repo's root, or URLs.",
+        ["media/latte.jpg"],
+        default_factory=list,
+    )
+
+
+def link() -> Any:
+    return about("A link to go with the post.", "https://casacafe.example/menu", default="")
+
+
+def lint() -> Any:
+    return about(
+        "Lint rules that do not apply to this entry's posts.",
+        {"disable": ["W316"]},
+        default_factory=_lint_default,
+    )
+
+
+def rrule() -> Any:
+    return about(
+        "An RFC 5545 rule of dates (no time parts) for a recurring entry; give `date` or `rrule`.",
+        "FREQ=MONTHLY;BYDAY=1MO",
+        default=None,
+    )
+
+
+def start() -> Any:
+    return about(
+        "The date that anchors `rrule` (`YYYY-MM-DD`); default: `period.start`.",
+        "2026-01-05",
+        default=None,
+    )
+
+
+def _lint_default() -> Any:
+    from smmplan.load.schema.settings import Lint
+
+    return Lint()
