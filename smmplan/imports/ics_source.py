@@ -114,7 +114,7 @@ def _network_and_pillar(event: Any, channel: str) -> tuple[str, str]:
     """smmplan writes CATEGORIES channel, network, source, pillar (each once)."""
     from typing import get_args
 
-    from smmplan.load.schema.types import Network
+    from smmplan.load.schema.values import Network
 
     rest = [name for name in _categories(event) if name not in (channel, *_SOURCES)]
     network = channel if channel in get_args(Network) else ""

@@ -212,7 +212,7 @@ def media(value: Any) -> list[str]:
 
 
 def post_format(text: str) -> str:
-    from smmplan.load.schema.types import PostFormat
+    from smmplan.load.schema.values import PostFormat
 
     if not text.strip():
         return ""

@@ -24,7 +24,7 @@ _TITLE_CHARS = 60
 
 def network_of(value: str) -> str:
     """The network a channel name stands for ("IG", "Instagram" -> instagram), or ''."""
-    from smmplan.load.schema.types import Network
+    from smmplan.load.schema.values import Network
 
     word = normalise(value)
     word = _ALIASES.get(word, word)
