@@ -163,8 +163,7 @@ class Draft(_Dated):
     )
     lint: Lint = a.lint()
     extra: dict[str, Any] = a.about(
-        "Columns of an imported sheet that no key takes (\"Notes\", \"Approved by\"): kept, "
-        "not used.",
+        'Columns of an imported sheet that no key takes ("Notes", "Approved by"): kept, not used.',
         {"Approved by": "Ana"},
         default_factory=dict,
     )
