@@ -5,6 +5,7 @@ Generates its own inputs in a temporary folder and prints a Markdown table of me
     python benchmarks/bench.py                 # the full run (several minutes)
     python benchmarks/bench.py --quick         # tiny sizes: checks that everything runs
     python benchmarks/bench.py --only latency,peer --runs 9
+    python benchmarks/bench.py --only import --runs 3   # import of a 10,000-row sheet
 
 The peer comparison needs `yaml2ics` (pip install -e '.[bench]'); without it that row says so.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import itertools
 import os
 import platform
@@ -408,6 +410,42 @@ def bench_peer(runs: int, work: Path, quick: bool) -> list[Row]:
     return rows
 
 
+def import_sheet(count: int) -> str:
+    """A CSV as a freelancer's sheet holds a plan: four channels, day-first dates.
+
+    Texts are short: a calendar file is read up to 1 MiB, and 10,000 posts must fit in one.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["Fecha", "Hora", "Red", "Texto"])
+    start = date(2027, 1, 1)
+    for n in range(count):
+        day = start + timedelta(days=n // 40)
+        clock = f"{8 + (n % 40) // 4:02d}:{(n % 4) * 15:02d}"
+        writer.writerow([f"{day:%d/%m/%Y}", clock, f"c{n % 4}", f"P{n}"])
+    return buffer.getvalue()
+
+
+def bench_import(runs: int, work: Path, quick: bool) -> list[Row]:
+    """`smmplan import` of a 10,000-row sheet into a new calendar (the issue asks < 3 s)."""
+    count = 200 if quick else 10_000
+    folder = work / "import"
+    folder.mkdir()
+    (folder / "plan.csv").write_text(import_sheet(count), encoding="utf-8")
+    env = bench_env(work)
+    smm = smmplan_cmd()
+    target = folder / "calendars" / "new.yaml"
+
+    def once() -> tuple[float, float]:
+        target.unlink(missing_ok=True)
+        cmd = [*smm, "import", "plan.csv", "--new", str(target), "--timezone", "Europe/Madrid"]
+        return measure(cmd, folder, env)
+
+    results = [once() for _ in range(runs)]
+    seconds = statistics.median(r[0] for r in results)
+    return [Row(f"import {count:,} sheet rows --new", seconds, max(r[1] for r in results))]
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -440,7 +478,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=textwrap.dedent(__doc__ or ""))
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one run")
-    parser.add_argument("--only", default="latency,large,many,peer")
+    parser.add_argument("--only", default="latency,large,many,peer,import")
     parser.add_argument("--many", default="10,25,50,100", help="calendar counts")
     args = parser.parse_args(argv)
     runs = 1 if args.quick else args.runs
@@ -457,6 +495,8 @@ def main(argv: list[str] | None = None) -> None:
             rows += bench_many(counts, work, args.quick)
         if "peer" in parts:
             rows += bench_peer(runs, work, args.quick)
+        if "import" in parts:
+            rows += bench_import(runs, work, args.quick)
     print_table(rows, runs)
 
 

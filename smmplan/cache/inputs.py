@@ -23,10 +23,24 @@ from smmplan.cache.fingerprint import digest
 # path -> ["bytes", digest of what was read] or ["state", what _state found there]
 Reads = dict[str, list[str | None]]
 _reads: Reads | None = None
+# Edits not yet written (resolved path -> bytes), read in place of the files by a check.
+_overlay: dict[Path, bytes] = {}
+
+
+@contextmanager
+def overlaid(files: dict[Path, bytes]) -> Iterator[None]:
+    """Inside the block, reading one of these existing files gives the bytes given here."""
+    _overlay.update({path.resolve(): data for path, data in files.items()})
+    try:
+        yield
+    finally:
+        _overlay.clear()
 
 
 def read_bytes(path: Path) -> bytes:
     """The bytes of a file a result depends on, recorded."""
+    if _overlay and path.resolve() in _overlay:
+        return _overlay[path.resolve()]
     try:
         data = path.read_bytes()
     except OSError:

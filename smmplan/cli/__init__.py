@@ -10,6 +10,7 @@ COMMANDS = (
     "build",
     "diff",
     "approve",
+    "import_",
     "schema",
     "explain",
     "views",

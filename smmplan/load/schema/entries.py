@@ -213,3 +213,8 @@ class Draft(_Dated):
         default=None,
     )
     approvals: list[Approval] = _APPROVALS
+    extra: dict[str, Any] = a.about(
+        'Columns of an imported sheet that no key takes ("Notes", "Approved by"): kept, not used.',
+        {"Approved by": "Ana"},
+        default_factory=dict,
+    )
