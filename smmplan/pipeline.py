@@ -111,13 +111,17 @@ def plan(
     on_progress: Callable[[Path], None] | None = None,
     today: date | None = None,
     reuse: bool = False,
+    jobs: int = 1,
 ) -> Outcome:
     """Load, check, expand and lint every calendar, collecting every problem.
 
     Without `keep_schedules` only problems are kept, so memory stays flat over many calendars.
     With `reuse`, the problems (and schedule) of a calendar whose inputs are unchanged since it
     was last checked come from the cache (smmplan.cache.check) instead of checking it again.
+    With `jobs` above 1, calendars are checked in that many processes (smmplan.workers).
     """
+    from smmplan.workers import in_order
+
     outcome = Outcome()
     options: dict[str, object] = {
         "window": [str(window.start), str(window.end)] if window else None,
@@ -128,15 +132,33 @@ def plan(
     check = functools.partial(
         plan_one, window=window, expand_always=expand_always, today=today, lint=True
     )
-    for file in files:
-        planned = _reused_or_checked(file, options, check) if reuse else check(file)
-        if not keep_schedules:
-            planned.schedule = None
-        outcome.planned.append(planned)
-        if on_progress:
-            on_progress(file)
+    if jobs > 1 and len(files) > 1:
+        _preload()
+    one = functools.partial(_plan_file, options=options, check=check, reuse=reuse)
+    outcome.planned = in_order(one, files, jobs, on_progress)
     _check_calendar_ids(outcome.planned)
     return outcome
+
+
+def _preload() -> None:
+    """Import and build here what every calendar needs, once, before workers are forked."""
+    from importlib import import_module
+
+    from smmplan.load.schema import Calendar
+
+    for name in ("smmplan.load.checks", "smmplan.expand.planner", "smmplan.lint"):
+        import_module(name)
+
+    Calendar.model_rebuild()
+
+
+def _plan_file(
+    file: Path, options: dict[str, object], check: Callable[[Path], Planned], reuse: bool
+) -> Planned:
+    planned = _reused_or_checked(file, options, check) if reuse else check(file)
+    if not options["schedule"]:
+        planned.schedule = None
+    return planned
 
 
 def _check_calendar_ids(planned: list[Planned]) -> None:
