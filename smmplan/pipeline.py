@@ -132,10 +132,17 @@ def plan(
     check = functools.partial(
         plan_one, window=window, expand_always=expand_always, today=today, lint=True
     )
-    if jobs > 1 and len(files) > 1:
+    # Results the cache holds are read here; only the calendars left go to the workers.
+    found = {file: _reused(file, options) for file in files} if reuse else {}
+    left = [file for file in files if found.get(file) is None]
+    for file in files:
+        if found.get(file) is not None and on_progress:
+            on_progress(file)
+    if jobs > 1 and len(left) > 1:
         _preload()
     one = functools.partial(_plan_file, options=options, check=check, reuse=reuse)
-    outcome.planned = in_order(one, files, jobs, on_progress)
+    checked = dict(zip(left, in_order(one, left, jobs, on_progress), strict=True))
+    outcome.planned = [found.get(file) or checked[file] for file in files]
     _check_calendar_ids(outcome.planned)
     return outcome
 
@@ -155,7 +162,7 @@ def _preload() -> None:
 def _plan_file(
     file: Path, options: dict[str, object], check: Callable[[Path], Planned], reuse: bool
 ) -> Planned:
-    planned = _reused_or_checked(file, options, check) if reuse else check(file)
+    planned = _checked_and_kept(file, options, check) if reuse else check(file)
     if not options["schedule"]:
         planned.schedule = None
     return planned
@@ -184,11 +191,9 @@ def _check_calendar_ids(planned: list[Planned]) -> None:
             )
 
 
-def _reused_or_checked(
-    file: Path, options: dict[str, object], check: Callable[[Path], Planned]
-) -> Planned:
-    cache_key = check_cache.key(file, options)
-    found = check_cache.lookup(cache_key)
+def _reused(file: Path, options: dict[str, object]) -> Planned | None:
+    """What the cache holds of a calendar whose inputs are unchanged, else None."""
+    found = check_cache.lookup(check_cache.key(file, options))
     if found is not None and isinstance(found[1], dict):
         problems, kept = found
         kept_id = kept["calendar_id"]  # JSON: [id, [path, line, col]]
@@ -201,6 +206,13 @@ def _reused_or_checked(
 
         reused.schedule = Schedule.from_data(kept["schedule"])
         return reused
+    return None
+
+
+def _checked_and_kept(
+    file: Path, options: dict[str, object], check: Callable[[Path], Planned]
+) -> Planned:
+    cache_key = check_cache.key(file, options)
     with inputs.recording() as reads:
         planned = check(file)
     schedule = planned.schedule.to_data() if options["schedule"] and planned.schedule else None
