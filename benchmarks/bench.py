@@ -5,7 +5,7 @@ Generates its own inputs in a temporary folder and prints a Markdown table of me
     python benchmarks/bench.py                 # the full run (several minutes)
     python benchmarks/bench.py --quick         # tiny sizes: checks that everything runs
     python benchmarks/bench.py --only latency,peer --runs 9
-    python benchmarks/bench.py --only import --runs 3   # import of a 10,000-row sheet
+    parser.add_argument("--only", default="latency,large,many,peer,import,agency,growth")
 
 The peer comparison needs `yaml2ics` (pip install -e '.[bench]'); without it that row says so.
 """
@@ -216,10 +216,14 @@ def bench_latency(runs: int, work: Path) -> list[Row]:
         cold_env["SMMPLAN_CACHE_DIR"] = tempfile.mkdtemp(dir=work, prefix="cold-cache-")
 
     all_formats = ["--format", "csv,ics,md,json"]
+    from scaling import bench_yamllint
+
+    peer = bench_yamllint(work)
     cases = [
         Case("python -c pass", [sys.executable, "-c", "pass"], ROOT, env),
         Case('python -c "import typer" (floor)', [sys.executable, "-c", "import typer"], ROOT, env),
         Case("smmplan --version", [*smm, "--version"], ROOT, env),
+        *([Case("yamllint -d relaxed calendars", peer, ROOT, env)] if peer else []),
         Case(
             # What any run that checks a calendar must import before its own work starts.
             f'python -c "import {", ".join(CHECK_LIBRARIES)}"',
@@ -478,7 +482,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=textwrap.dedent(__doc__ or ""))
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--quick", action="store_true", help="tiny sizes, one run")
-    parser.add_argument("--only", default="latency,large,many,peer,import")
+    parser.add_argument("--only", default="latency,large,many,peer,import,agency,growth")
     parser.add_argument("--many", default="10,25,50,100", help="calendar counts")
     args = parser.parse_args(argv)
     runs = 1 if args.quick else args.runs
@@ -497,7 +501,14 @@ def main(argv: list[str] | None = None) -> None:
             rows += bench_peer(runs, work, args.quick)
         if "import" in parts:
             rows += bench_import(runs, work, args.quick)
+        import scaling
+
+        if "agency" in parts:
+            rows += scaling.bench_agency(work, args.quick)
+        if "growth" in parts:
+            rows += scaling.bench_growth(work, args.quick)
     print_table(rows, runs)
+    scaling.print_targets(rows)
 
 
 if __name__ == "__main__":

@@ -112,13 +112,17 @@ def plan(
     on_progress: Callable[[Path], None] | None = None,
     today: date | None = None,
     reuse: bool = False,
+    jobs: int = 1,
 ) -> Outcome:
     """Load, check, expand and lint every calendar, collecting every problem.
 
     Without `keep_schedules` only problems are kept, so memory stays flat over many calendars.
     With `reuse`, the problems (and schedule) of a calendar whose inputs are unchanged since it
     was last checked come from the cache (smmplan.cache.check) instead of checking it again.
+    With `jobs` above 1, calendars are checked in that many processes (smmplan.workers).
     """
+    from smmplan.workers import in_order
+
     outcome = Outcome()
     options: dict[str, object] = {
         "window": [str(window.start), str(window.end)] if window else None,
@@ -129,15 +133,40 @@ def plan(
     check = functools.partial(
         plan_one, window=window, expand_always=expand_always, today=today, lint=True
     )
+    # Results the cache holds are read here; only the calendars left go to the workers.
+    found = {file: _reused(file, options) for file in files} if reuse else {}
+    left = [file for file in files if found.get(file) is None]
     for file in files:
-        planned = _reused_or_checked(file, options, check) if reuse else check(file)
-        if not keep_schedules:
-            planned.schedule = None
-        outcome.planned.append(planned)
-        if on_progress:
+        if found.get(file) is not None and on_progress:
             on_progress(file)
+    if jobs > 1 and len(left) > 1:
+        _preload()
+    one = functools.partial(_plan_file, options=options, check=check, reuse=reuse)
+    checked = dict(zip(left, in_order(one, left, jobs, on_progress), strict=True))
+    outcome.planned = [found.get(file) or checked[file] for file in files]
     _check_calendar_ids(outcome.planned)
     return outcome
+
+
+def _preload() -> None:
+    """Import and build here what every calendar needs, once, before workers are forked."""
+    from importlib import import_module
+
+    from smmplan.load.schema import Calendar
+
+    for name in ("smmplan.load.checks", "smmplan.expand.planner", "smmplan.lint"):
+        import_module(name)
+
+    Calendar.model_rebuild()
+
+
+def _plan_file(
+    file: Path, options: dict[str, object], check: Callable[[Path], Planned], reuse: bool
+) -> Planned:
+    planned = _checked_and_kept(file, options, check) if reuse else check(file)
+    if not options["schedule"]:
+        planned.schedule = None
+    return planned
 
 
 def _check_calendar_ids(planned: list[Planned]) -> None:
@@ -163,11 +192,9 @@ def _check_calendar_ids(planned: list[Planned]) -> None:
             )
 
 
-def _reused_or_checked(
-    file: Path, options: dict[str, object], check: Callable[[Path], Planned]
-) -> Planned:
-    cache_key = check_cache.key(file, options)
-    found = check_cache.lookup(cache_key)
+def _reused(file: Path, options: dict[str, object]) -> Planned | None:
+    """What the cache holds of a calendar whose inputs are unchanged, else None."""
+    found = check_cache.lookup(check_cache.key(file, options))
     if found is not None and isinstance(found[1], dict):
         problems, kept = found
         kept_id = kept["calendar_id"]  # JSON: [id, [path, line, col]]
@@ -180,6 +207,13 @@ def _reused_or_checked(
 
         reused.schedule = Schedule.from_data(kept["schedule"])
         return reused
+    return None
+
+
+def _checked_and_kept(
+    file: Path, options: dict[str, object], check: Callable[[Path], Planned]
+) -> Planned:
+    cache_key = check_cache.key(file, options)
     with inputs.recording() as reads:
         planned = check(file)
     schedule = planned.schedule.to_data() if options["schedule"] and planned.schedule else None

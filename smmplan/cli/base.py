@@ -98,6 +98,15 @@ ToOpt = Annotated[str | None, typer.Option("--to", help="Window end (inclusive),
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Check every calendar again, even unchanged ones.")
 ]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help="Calendars checked at once (default: the number of cores; 1: one after another).",
+        show_default=False,
+    ),
+]
 
 
 def _files(paths: list[Path] | None) -> list[Path]:

@@ -8,7 +8,17 @@ from typing import Annotated, Any
 
 import typer
 
-from smmplan.cli.base import FromOpt, MonthOpt, NoCacheOpt, PathsArg, ToOpt, _files, app, guarded
+from smmplan.cli.base import (
+    FromOpt,
+    JobsOpt,
+    MonthOpt,
+    NoCacheOpt,
+    PathsArg,
+    ToOpt,
+    _files,
+    app,
+    guarded,
+)
 
 
 class _RegistryHelp(typer.core.TyperCommand):
@@ -80,11 +90,13 @@ def build(
         ),
     ] = False,
     no_cache: NoCacheOpt = False,
+    jobs: JobsOpt = None,
 ) -> int:
     """Expand calendars into dated schedules and export them."""
     from smmplan import clock
     from smmplan.export import files as outputs
     from smmplan.pipeline import dtstamp_from, parse_window
+    from smmplan.workers import job_count
 
     request = outputs.Request(
         formats=outputs.parse_formats(format),
@@ -101,7 +113,10 @@ def build(
         today=clock.today() if preset else None,
     )
     window = parse_window(month, start, end)
+    workers = job_count(jobs)
     files = _files(paths)
     from smmplan.cli import building as terminal
 
-    return terminal.run_build(files, window, request, reuse=not no_cache, keep_stale=keep_stale)
+    return terminal.run_build(
+        files, window, request, reuse=not no_cache, keep_stale=keep_stale, jobs=workers
+    )

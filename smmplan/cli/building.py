@@ -26,12 +26,13 @@ def run_build(
     *,
     reuse: bool = False,
     keep_stale: bool = False,
+    jobs: int = 1,
 ) -> int:
     """Plan every calendar; write outputs only when none has an error. Returns the exit code."""
     from rich.console import Console
 
     console = Console(stderr=True, highlight=False)
-    outcome = _plan_with_progress(files, window, console, reuse)
+    outcome = _plan_with_progress(files, window, console, reuse, jobs)
     problems = outcome.problems
     if not outcome.ok:
         return _stopped(console, problems)
@@ -88,15 +89,26 @@ def _stopped(console: Console, problems: list[Problem]) -> int:
 
 
 def _plan_with_progress(
-    files: list[Path], window: Window | None, console: Console, reuse: bool = False
+    files: list[Path],
+    window: Window | None,
+    console: Console,
+    reuse: bool = False,
+    jobs: int = 1,
 ) -> Outcome:
     if not console.is_terminal or len(files) < 2:
-        return plan(files, window, reuse=reuse)
+        return plan(files, window, reuse=reuse, jobs=jobs)
     from rich.progress import Progress
 
-    with Progress(console=console, transient=True) as progress:
+    # Refreshed as each calendar finishes, in whatever order the workers finish them; no
+    # refresh thread, so none is running when the worker processes are forked.
+    with Progress(console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("planning", total=len(files))
-        return plan(files, window, reuse=reuse, on_progress=lambda _: progress.advance(task))
+
+        def finished(_: Path) -> None:
+            progress.advance(task)
+            progress.refresh()
+
+        return plan(files, window, reuse=reuse, on_progress=finished, jobs=jobs)
 
 
 def _summary(

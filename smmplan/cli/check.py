@@ -7,7 +7,17 @@ from typing import Annotated
 
 import typer
 
-from smmplan.cli.base import FromOpt, MonthOpt, NoCacheOpt, PathsArg, ToOpt, _files, app, guarded
+from smmplan.cli.base import (
+    FromOpt,
+    JobsOpt,
+    MonthOpt,
+    NoCacheOpt,
+    PathsArg,
+    ToOpt,
+    _files,
+    app,
+    guarded,
+)
 from smmplan.problems import UsageError
 
 
@@ -38,10 +48,12 @@ def validate(
             help="Overdue production steps: warn (W801), or strict (error E801, exit 1).",
         ),
     ] = "warn",
+    jobs: JobsOpt = None,
 ) -> int:
     """Check calendars and print every problem as path:line:col: level CODE message."""
     from smmplan import clock, report
     from smmplan.pipeline import parse_window, plan
+    from smmplan.workers import job_count
 
     if format not in report.REPORTERS:
         raise UsageError(f"--format must be one of {', '.join(report.REPORTERS)}")
@@ -56,6 +68,7 @@ def validate(
         keep_schedules=False,
         today=day,
         reuse=not no_cache,
+        jobs=job_count(jobs),
     )
     problems = outcome.problems
     if deadlines == "strict":

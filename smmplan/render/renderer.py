@@ -5,19 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
-from jinja2 import BaseLoader, TemplateNotFound, TemplateSyntaxError
-from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
-from smmplan.cache import inputs
-from smmplan.cache import jinja as jinja_cache
-from smmplan.render.hints import HintingUndefined
-from smmplan.render.sandbox import MAX_OUTPUT, Budget, Sandbox
+if TYPE_CHECKING:
+    from smmplan.render.folder import TemplatesFolder
+    from smmplan.render.sandbox import Sandbox
 
-MAX_TEMPLATE_BYTES = 256 * 1024  # one template file
 _JINJA_SYNTAX = re.compile(r"\{[{%#]")
 _GRAPHEME = regex.compile(r"\X")
 _HASHTAG_IN_TEXT = regex.compile(r"#[\p{L}\p{M}\p{N}_]+")
@@ -42,47 +39,6 @@ class RenderError(Exception):
         self.limit = limit
         self.syntax = syntax
         self.not_found = not_found
-
-
-class TemplatesFolder(BaseLoader):
-    """Loads templates only from one folder: no '..', no absolute paths, no symlinks out."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder.resolve()
-        self.sources: dict[str, str] = {}  # what get_source read, by template name
-
-    def locate(self, name: str) -> Path:
-        parts = name.replace("\\", "/").split("/")
-        if name.startswith("/") or any(p in ("", ".", "..") for p in parts):
-            raise TemplateNotFound(name, "give a path inside templates/, without '..'")
-        try:
-            target = (self.folder / Path(*parts)).resolve()
-            found = inputs.is_file(target)
-        except (OSError, ValueError) as exc:  # a name too long for the file system, a loop
-            raise TemplateNotFound(name[:80], f"cannot open it: {type(exc).__name__}") from None
-        if not target.is_relative_to(self.folder):
-            raise TemplateNotFound(name, "it leads outside templates/")
-        if not found:
-            raise TemplateNotFound(name)
-        return target
-
-    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
-        target = self.locate(template)
-        if target.stat().st_size > MAX_TEMPLATE_BYTES:
-            raise TemplateNotFound(template, f"it is larger than {MAX_TEMPLATE_BYTES // 1024} KiB")
-        try:
-            data = inputs.read_bytes(target)
-            # Line ends as reading in text mode gives them.
-            text = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-        except OSError as exc:
-            raise TemplateNotFound(template, f"cannot read it: {exc}") from None
-        except UnicodeDecodeError as exc:
-            line = data.count(b"\n", 0, exc.start) + 1
-            bad = f"byte 0x{data[exc.start]:02x} on its line {line}"
-            raise TemplateNotFound(template, f"it is not UTF-8 ({bad}); save it as UTF-8") from None
-        self.sources[template] = text
-        mtime = target.stat().st_mtime
-        return text, str(target), lambda: target.stat().st_mtime == mtime
 
 
 def truncate_graphemes(text: str, length: int, end: str = "…") -> str:
@@ -112,8 +68,27 @@ class Renderer:
     """Renders post bodies for one calendar; compiled templates are cached."""
 
     def __init__(self, root: Path, language: str) -> None:
-        self.loader = TemplatesFolder(root / "templates")
-        self.env = Sandbox(
+        self.language = language or "en"
+        self.folder = root / "templates"
+        self._cache: dict[tuple[str, str], Any] = {}
+        self._uses: dict[tuple[str, str], int] = {}
+        self._deps: dict[tuple[str, str], Any] = {}
+        self._memo: dict[tuple[Any, ...], str] = {}
+
+    @cached_property
+    def loader(self) -> TemplatesFolder:
+        from smmplan.render.folder import TemplatesFolder
+
+        return TemplatesFolder(self.folder)
+
+    @cached_property
+    def env(self) -> Sandbox:
+        """The Jinja sandbox, built on first use: a calendar of plain texts never imports Jinja."""
+        from smmplan.cache import jinja as jinja_cache
+        from smmplan.render.hints import HintingUndefined
+        from smmplan.render.sandbox import Sandbox
+
+        env = Sandbox(
             loader=self.loader,
             undefined=HintingUndefined,
             autoescape=False,
@@ -121,19 +96,14 @@ class Renderer:
             # The sandbox's intercepted operators change the generated code: a folder of its own.
             bytecode_cache=jinja_cache.bytecode_cache("sandbox-3"),
         )
-        self.env.globals = {"range": self._range}
+        env.globals = {"range": self._range}
         own: dict[str, Callable[..., Any]] = {
             "hashtags": hashtags_filter,
             "format_date": self._format_date,
             "truncate_graphemes": truncate_graphemes,
         }
-        self.env.filters.update({name: self.env.guarded(name, f) for name, f in own.items()})
-        self.language = language or "en"
-        self.folder = root / "templates"
-        self._cache: dict[tuple[str, str], Any] = {}
-        self._uses: dict[tuple[str, str], int] = {}
-        self._deps: dict[tuple[str, str], Any] = {}
-        self._memo: dict[tuple[Any, ...], str] = {}
+        env.filters.update({name: env.guarded(name, f) for name, f in own.items()})
+        return env
 
     def display(self, name: str) -> str:
         """The template file's path as the user would type it."""
@@ -162,6 +132,10 @@ class Renderer:
         return None
 
     def _compile(self, kind: str, source: str) -> Any:
+        from jinja2 import TemplateNotFound, TemplateSyntaxError
+
+        from smmplan.cache import jinja as jinja_cache
+
         key = (kind, source)
         if key not in self._cache:
             try:
@@ -238,6 +212,10 @@ class Renderer:
         return None if deps is None else (source, render_memo.key(deps, context))
 
     def _render(self, template: str | None, text: str | None, context: dict[str, Any]) -> str:
+        from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
+
+        from smmplan.render.sandbox import MAX_OUTPUT, Budget
+
         compiled = (
             self._compile("file", template) if template else self._compile("text", text or "")
         )
@@ -293,6 +271,8 @@ class Renderer:
 
 
 def _describe(exc: BaseException) -> str:
+    from jinja2.exceptions import SecurityError, UndefinedError
+
     message = str(exc) or type(exc).__name__
     if isinstance(exc, UndefinedError) and "did you mean" in message:
         return message

@@ -176,7 +176,7 @@ PlannedStatus = Literal["planned", "idea", "draft", "review", "approved", "sched
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     @model_validator(mode="before")
     @classmethod
