@@ -81,3 +81,28 @@ def test_no_module_is_longer_than_the_house_allows() -> None:
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}
+
+
+def test_an_installed_smmplan_has_every_module_and_data_file() -> None:
+    """A wheel holds what setuptools finds: packages with __init__.py and the package-data."""
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["smmplan"]
+    missing_init = sorted(
+        str(folder.relative_to(PACKAGE.parent))
+        for folder in PACKAGE.rglob("*")
+        if folder.is_dir()
+        and folder.name != "__pycache__"
+        and any(folder.glob("*.py"))
+        and not (folder / "__init__.py").exists()
+    )
+    unshipped = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*")
+        if path.is_file()
+        and path.suffix not in (".py", ".pyc")
+        and not any(fnmatch.fnmatch(str(path.relative_to(PACKAGE)), p) for p in patterns)
+    )
+    assert (missing_init, unshipped) == ([], [])
