@@ -347,7 +347,15 @@ def dtstamp_from(source_date_epoch: str | None) -> datetime | None:
 
 
 def validation_context() -> dict[str, object]:
-    """What validating a calendar needs to know of the export room: the schedulers' plans."""
+    """What validating a calendar needs to know of the export room: the schedulers' plans.
+
+    Given as a function, called only when a calendar names a scheduler, so that checking one
+    that does not never imports the exporters.
+    """
+    return {"schedulers": _scheduler_plans}
+
+
+def _scheduler_plans() -> dict[str, tuple[str, ...]]:
     from smmplan.export.presets import schedulers
 
-    return {"schedulers": {name: tuple(p.plans) for name, p in schedulers().items()}}
+    return {name: tuple(p.plans) for name, p in schedulers().items()}

@@ -17,11 +17,11 @@ def _scheduler_names(info: ValidationInfo) -> dict[str, tuple[str, ...]]:
     """The schedulers and their plans, as the caller of validation knows them.
 
     The presets live in the export room; the pipeline passes their names and plans in the
-    validation context (`{"schedulers": {name: plans}}`), so reading a calendar does not
-    import the exporters.
+    validation context (`{"schedulers": {name: plans}}`, or a function that gives them), so
+    reading a calendar does not import the exporters.
     """
-    context = info.context or {}
-    return dict(context.get("schedulers", {}))
+    found = (info.context or {}).get("schedulers", {})
+    return dict(found() if callable(found) else found)
 
 
 class Scheduler(Model):
