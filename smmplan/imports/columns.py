@@ -32,7 +32,9 @@ FIELDS = (
     "campaign",
     "budget",
     "timezone",
-    "tags",  # Buffer's Tags: the campaign, then the pillar
+    "tags",  # Buffer's Tags and Publer's Label(s): the campaign, then the pillar
+    "alt",  # alt text of the media, in their order (Publer's Alt text(s))
+    "first_comment",
     "derived",
 )
 # Not a field of its own: a column the user maps to `extra` keeps its header as the key.

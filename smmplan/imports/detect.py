@@ -9,18 +9,39 @@ from smmplan.imports import dates
 from smmplan.imports.columns import normalise
 from smmplan.imports.table import MAX_BYTES, FileRefused, Row, Table
 
-# The headers `build --preset` writes (smmplan/export/presets.py), each column's field.
-PRESET_COLUMNS: dict[str, dict[str, str]] = {
-    "buffer": {"Text": "text", "Image URL": "media", "Tags": "tags", "Posting Time": "datetime"},
-    "sprout": {
-        "date": "date",
-        "time_24hr": "time",
-        "message_text": "text",
-        "link": "link",
-        "image_url": "media",
-    },
-    "publer": {"Date": "datetime", "Text": "text", "Link(s)": "link", "Media URL(s)": "media"},
-}
+# The headers `build --preset` writes (smmplan/export/presets/), each column's field; a
+# scheduler may have more than one layout (Publer's old four columns still read).
+PRESET_COLUMNS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("buffer", {"Text": "text", "Image URL": "media", "Tags": "tags", "Posting Time": "datetime"}),
+    (
+        "sprout",
+        {
+            "date": "date",
+            "time_24hr": "time",
+            "message_text": "text",
+            "link": "link",
+            "image_url": "media",
+        },
+    ),
+    (
+        "publer",
+        {
+            "Date": "datetime",
+            "Text": "text",
+            "Link(s)": "link",
+            "Media URL(s)": "media",
+            "Title": "title",
+            "Label(s)": "tags",
+            "Alt text(s)": "alt",
+            "Comment(s)": "first_comment",
+            "Board/Album": "extra",
+            "Post subtype": "extra",
+            "CTA": "extra",
+            "Reminder": "extra",
+        },
+    ),
+    ("publer", {"Date": "datetime", "Text": "text", "Link(s)": "link", "Media URL(s)": "media"}),
+)
 _PRESET_ORDER = {"sprout": dates.DAY_FIRST, "hootsuite": dates.MONTH_FIRST}
 # Hootsuite's upload has no header: date and time (month first), text, link.
 _HOOTSUITE_FIRST = re.compile(r"\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}")
@@ -88,10 +109,7 @@ def _scheduler(table: Table) -> None:
         table.header = ["Date", "Text", "Link"][: len(first.cells)]
         table.preset = "hootsuite"
     else:
-        given = [normalise(h) for h in table.header]
-        for name, columns in PRESET_COLUMNS.items():
-            if given == [normalise(h) for h in columns]:
-                table.preset = name
+        table.preset = next((name for name, _ in _layouts(table.header)), "")
     if table.preset:
         table.date_order = _PRESET_ORDER.get(table.preset)
         table.notes.append(f"a {table.preset} bulk-upload CSV")
@@ -101,4 +119,11 @@ def preset_columns(table: Table) -> dict[str, str]:
     """`--map`-style overrides that a scheduler's CSV implies (normalised header -> field)."""
     if table.preset == "hootsuite":
         return {"date": "datetime", "text": "text", "link": "link"}
-    return {normalise(h): f for h, f in PRESET_COLUMNS.get(table.preset, {}).items()}
+    found = next((columns for _, columns in _layouts(table.header)), {})
+    return {normalise(h): f for h, f in found.items()} if table.preset else {}
+
+
+def _layouts(header: list[str]) -> list[tuple[str, dict[str, str]]]:
+    """The scheduler layouts whose header is exactly this one (case and punctuation aside)."""
+    given = [normalise(h) for h in header]
+    return [(n, c) for n, c in PRESET_COLUMNS if given == [normalise(h) for h in c]]

@@ -45,6 +45,8 @@ class Imported:
     network: str = ""
     account: str = ""
     timezone: str = ""
+    alt: str = ""  # as the cell says; paired with the media when the draft is written
+    first_comment: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -156,7 +158,7 @@ def _fill(post: Imported, name: str, value: Any) -> None:
         post.status = status(_text(value))
     elif name == "budget":
         post.budget = budget(value)
-    elif name == "tags":  # Buffer's Tags: the campaign, then the pillar
+    elif name == "tags":  # Buffer's Tags, Publer's Label(s): the campaign, then the pillar
         first, _, rest = _text(value).partition(",")
         post.campaign, post.pillar = first.strip(), rest.strip()
     elif name == "text":

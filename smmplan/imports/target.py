@@ -129,11 +129,26 @@ def draft(post: Imported, draft_id: str | None) -> dict[str, Any]:
         value = getattr(post, name)
         if value:
             entry[name] = value
+    if post.media and post.alt:
+        entry["media"] = with_alt(post.media, post.alt)
+    if post.first_comment:
+        entry["first_comment"] = protect(post.first_comment)
     if post.budget is not None:
         entry["budget"] = int(post.budget) if post.budget.is_integer() else post.budget
     if post.extra:
         entry["extra"] = dict(post.extra)
     return entry
+
+
+def with_alt(media: list[str], alt: str) -> list[Any]:
+    """Media items with their alt text: `{path, alt}` where a text is given, the path elsewhere."""
+    # Publer joins the texts with commas, which an alt text may hold too: split from the right
+    # into one piece per item, so commas stay in the first texts; too few pieces go to the first.
+    texts = [part.strip() for part in alt.rsplit(",", len(media) - 1)]
+    if len(texts) != len(media):
+        texts = [alt]
+    return [{"path": path, "alt": text} if text else path for path, text in
+            zip(media, texts + [""] * len(media), strict=False)]  # fmt: skip
 
 
 def protect(text: str) -> str:

@@ -110,7 +110,10 @@ def _default(field: Any) -> str:
 
 
 def _code(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    from decimal import Decimal
+
+    plain = isinstance(value, str | Decimal)  # a weight of 1 shows as `1`, not `"1"`
+    text = str(value) if plain else json.dumps(value, ensure_ascii=False)
     return f"`{_cell(text)}`"
 
 

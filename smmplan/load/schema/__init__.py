@@ -4,11 +4,13 @@ Values arrive as text from the loader; the annotated types parse them and raise 
 type is the stable problem code, so positions and codes map back directly.
 """
 
+from smmplan.load.schema.approval import Approval
 from smmplan.load.schema.campaigns import Campaign, Money, Utm
 from smmplan.load.schema.channels import Channel, Slot
 from smmplan.load.schema.days import Blackout, FragmentHolidays, Holidays, PackUse
 from smmplan.load.schema.entries import Draft, Greeting, Observance, Theme, Variant
 from smmplan.load.schema.planning import Evergreen, EvergreenPost, Idea
+from smmplan.load.schema.production import Person, Step
 from smmplan.load.schema.publishing import MediaItem, Scheduler
 from smmplan.load.schema.root import Calendar, Fragment
 from smmplan.load.schema.settings import Limits, Lint, Period, Rules
@@ -40,6 +42,7 @@ from smmplan.load.schema.values import (
 )
 
 __all__ = [
+    "Approval",
     "Blackout",
     "Calendar",
     "Campaign",
@@ -74,6 +77,7 @@ __all__ = [
     "Observance",
     "ObservanceDate",
     "PackUse",
+    "Person",
     "Period",
     "PlannedStatus",
     "Positive",
@@ -83,6 +87,7 @@ __all__ = [
     "Scheduler",
     "Slot",
     "Status",
+    "Step",
     "TextList",
     "Theme",
     "TimeValue",

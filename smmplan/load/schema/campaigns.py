@@ -101,7 +101,11 @@ class Campaign(Model):
         description="Cap on the sum of its posts' `budget`.",
         examples=[{"amount": 1000, "currency": "EUR"}],
     )
-    utm: Utm | None = Field(default=None, description="UTM parameters for its posts' links.")
+    utm: Utm | None = Field(
+        default=None,
+        description="UTM parameters for its posts' links.",
+        examples=[{"source": "instagram", "medium": "social", "campaign": "spring-sale-26"}],
+    )
     hashtags: Hashtags = Field(
         default_factory=list,
         description="Hashtags (or `+set`s) of posts that give none.",

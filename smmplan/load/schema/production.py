@@ -6,9 +6,10 @@ import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import BeforeValidator, Field, WithJsonSchema
+from pydantic import BeforeValidator, WithJsonSchema
 
 from smmplan.load import vocab
+from smmplan.load.schema.about import about
 from smmplan.load.schema.values import (
     _TEXT,
     DayList,
@@ -60,36 +61,74 @@ DaysOff = Annotated[
 class Step(Model):
     """One step of `production:`, due `lead` working days before the next step or the post."""
 
-    id: Id
-    name: str = ""
-    role: str
-    lead: Lead = 0
-    before: Id | None = Field(
-        default=None, description="The step this one precedes; default: the next one listed."
+    id: Id = about("Unique among the steps; names the task in task lists and ICS.", "shoot")
+    name: str = about(
+        "What task lists and plans call it; default: the id.", "Photo shoot", default=""
     )
-    applies_to: TextList = Field(
-        default_factory=list, description="Formats, sources, networks or channels; default all."
+    role: str = about("Who can do it: someone in `people` must have this role.", "photographer")
+    lead: Lead = about(
+        "Working days before the step it precedes (or the post): a whole number, 0 or more.",
+        2,
+        default=0,
     )
-    done: Status = Field(
-        default="approved", description="The post's status once this step is done."
+    before: Id | None = about(
+        "The step this one precedes, or `post`; default: the next one listed (the last: the post).",
+        "approve",
+        default=None,
+    )
+    applies_to: TextList = about(
+        "The posts that need it: formats, sources, networks or channel keys; default: every post.",
+        ["photo", "carousel", "reel"],
+        "draft",
+        default_factory=list,
+    )
+    done: Status = about(
+        "The post's status once this step is done; an earlier status after its due date is "
+        "overdue (W801).",
+        "review",
+        default="approved",
     )
 
 
 class Person(Model):
     """One entry of `people:`: who they are, what they do and when they are away."""
 
-    name: str = ""
-    roles: TextList = Field(default_factory=list)
-    email: str = ""
-    days_off: Annotated[list[DaysOff], BeforeValidator(_listify), _one_or_many(_TEXT)] = Field(
-        default_factory=list
+    name: str = about("Shown in task lists and plans; default: the key.", "Meera", default="")
+    roles: TextList = about(
+        "The steps' roles this person does.", ["writer", "photographer"], default_factory=list
+    )
+    email: str = about(
+        "Added to their tasks in `smmplan tasks --format ics`.", "meera@agency.example", default=""
+    )
+    days_off: Annotated[list[DaysOff], BeforeValidator(_listify), _one_or_many(_TEXT)] = about(
+        "Days away: dates, or `YYYY-MM-DD..YYYY-MM-DD` ranges (both ends included).",
+        ["2026-12-24..2026-12-31", "2027-01-06"],
+        default_factory=list,
     )
 
 
 class Workflow(Model):
     """The keys of a calendar, or of a fragment shared by several, that plan its production."""
 
-    production: list[Step] = Field(default_factory=list)
-    people: dict[Id, Person] = Field(default_factory=dict)
-    workweek: DayList | None = None  # not given: mon-fri
-    workdays_holidays: bool | None = None  # not given: false
+    production: list[Step] = about(
+        "The steps every post goes through before it is published, each dated in working days "
+        "and given to a person (`smmplan tasks`).",
+        [{"id": "write", "name": "Copy", "role": "writer", "lead": 1, "done": "review"}],
+        default_factory=list,
+    )
+    people: dict[Id, Person] = about(
+        "The team, by key: their roles, email and days off.",
+        {"meera": {"name": "Meera", "roles": ["writer"], "email": "meera@agency.example"}},
+        default_factory=dict,
+    )
+    workweek: DayList | None = about(
+        "The days the team works; default: monday to friday.",
+        ["mon", "tue", "wed", "thu", "fri", "sat"],
+        default=None,
+    )
+    workdays_holidays: bool | None = about(
+        "Public holidays of `holidays.country` are days off too (needs the country); "
+        "default: false.",
+        True,
+        default=None,
+    )

@@ -27,8 +27,15 @@ def _scheduler_names(info: ValidationInfo) -> dict[str, tuple[str, ...]]:
 class Scheduler(Model):
     """`scheduler: {name: buffer, plan: free}`: where the posts are uploaded, and on which plan."""
 
-    name: str
-    plan: str | None = None  # None: the first plan the scheduler offers
+    name: str = Field(
+        description="The scheduler: buffer, hootsuite, sprout, publer or generic.",
+        examples=["buffer"],
+    )
+    plan: str | None = Field(
+        default=None,  # None: the first plan the scheduler offers
+        description="The plan you are on (its limits are checked); default: the first it offers.",
+        examples=["free"],
+    )
 
     @field_validator("name", mode="before")
     @classmethod
@@ -66,7 +73,10 @@ def _scheduler_shorthand(value: Any) -> Any:
     return {"name": value} if isinstance(value, str) else value
 
 
-SchedulerValue = Annotated[Scheduler, BeforeValidator(_scheduler_shorthand)]
+# In the editor's schema: a scheduler's name, or the mapping.
+SchedulerValue = Annotated[
+    Scheduler, BeforeValidator(_scheduler_shorthand, json_schema_input_type=Scheduler | str)
+]
 
 
 class MediaItem(Model):
