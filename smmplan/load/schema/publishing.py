@@ -28,7 +28,7 @@ class Scheduler(Model):
     """`scheduler: {name: buffer, plan: free}`: where the posts are uploaded, and on which plan."""
 
     name: str = Field(
-        description="The scheduler: buffer, hootsuite, sprout, publer or generic.",
+        description="The scheduler: buffer, hootsuite, sprout or publer.",
         examples=["buffer"],
     )
     plan: str | None = Field(
