@@ -10,6 +10,7 @@ import pytest
 from calendars_for_tests import build_every_format, copy_examples
 
 
+@pytest.mark.slow
 def test_cold_warm_and_broken_cache_give_identical_outputs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

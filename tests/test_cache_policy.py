@@ -120,6 +120,7 @@ STEPS: list[tuple[str, Callable[[Path], None], tuple[str, ...]]] = [
 ]
 
 
+@pytest.mark.slow
 def test_a_warm_cache_follows_every_input(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = _run(*BUILD)
     assert before[0] == 0, before[1]

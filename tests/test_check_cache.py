@@ -121,6 +121,7 @@ def test_cached_results_follow_every_edit(
         before = cached
 
 
+@pytest.mark.slow
 def test_today_and_working_folder_are_part_of_the_result(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -142,6 +143,7 @@ def test_today_and_working_folder_are_part_of_the_result(
     )
 
 
+@pytest.mark.slow
 def test_an_unchanged_repo_is_answered_without_loading_the_format(tmp_path: Path) -> None:
     """What makes a repeat validate fast: no YAML parsing, models or templates are loaded."""
     repo = copy_examples(tmp_path / "repo")
