@@ -157,9 +157,9 @@ def test_holidays_lists_a_country_in_its_language() -> None:
     )
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "Public holidays ES-CT 2026"
-    assert "2026-12-26  Sat  Sant Esteve" in lines
-    assert "2026-09-11  Fri  Diada Nacional de Catalunya" in lines
+    assert lines[0] == "Festius oficials ES-CT 2026"
+    assert "2026-12-26  ds.  Sant Esteve" in lines
+    assert "2026-09-11  dv.  Diada Nacional de Catalunya" in lines
 
 
 def test_holidays_with_a_calendar_adds_its_observances(repo: Path) -> None:
@@ -194,7 +194,7 @@ def test_show_speaks_the_calendar_language(repo: Path) -> None:
     )
     code, out, err = run("show", "calendars/studio.yaml", "--agenda", "--month", "2026-12")
     assert code == 0, err
-    assert "dijous, 24 de desembre del 2026  X blackout: closed" in out
+    assert "dijous, 24 de desembre del 2026  X sense publicacions: closed" in out
     code, out, err = run("show", "calendars/studio.yaml", "--month", "2026-12")
     assert code == 0, err
     assert "desembre del 2026" in out

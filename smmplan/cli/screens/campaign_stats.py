@@ -9,6 +9,7 @@ from typing import Any
 from rich import box
 from rich.table import Table
 
+from smmplan.l10n import language
 from smmplan.model import Schedule
 
 
@@ -27,9 +28,13 @@ def campaigns(schedule: Schedule) -> Table:
     from babel.numbers import format_currency, format_decimal
 
     locale = _locale(schedule.calendar.language)
-    table = Table(title="Campaigns", title_justify="left", box=box.SIMPLE_HEAD)
-    for column in ("campaign", "dates", "posts", "channels", "spent / cap"):
-        table.add_column(column, justify="right" if column in ("posts", "spent / cap") else "left")
+    words = language(schedule.calendar.language)
+    table = Table(title=words.label("stats_campaigns"), title_justify="left", box=box.SIMPLE_HEAD)
+    for column in ("campaign", "dates", "posts", "channels", "spent_cap"):
+        table.add_column(
+            words.label(f"col_{column}"),
+            justify="right" if column in ("posts", "spent_cap") else "left",
+        )
     for key, info in sorted(schedule.campaigns.items()):
         mine = [p for p in schedule.posts if p.campaign == key]
         spent = sum((Decimal(str(p.budget)) for p in mine if p.budget is not None), Decimal(0))
@@ -50,8 +55,12 @@ def campaigns(schedule: Schedule) -> Table:
         table.add_row(
             info["name"] if info["name"] == key else f"{info['name']} ({key})",
             dates,
-            str(len(mine)),
-            f"{', '.join(used) or '-'} of {len(info['channels'])}",
+            format_decimal(len(mine), locale=locale),
+            words.label(
+                "channels_used",
+                used=", ".join(used) or "-",
+                count=format_decimal(len(info["channels"]), locale=locale),
+            ),
             money,
         )
     return table

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from smmplan import l10n
+from smmplan.l10n import Language
 from smmplan.problems import SmmplanError, UsageError
 
 
@@ -19,16 +21,22 @@ def listing(
     """Lines of `date  weekday  name`: public holidays, then the calendar's observances."""
     if not country and calendar is None:
         raise UsageError("give --country CC (e.g. --country ES), or a calendar file")
+    # The calendar's language when there is one, else the language asked for the names.
+    listed = observances(calendar, year) if calendar is not None else None
+    words = l10n.language(listed[0] if listed else language)
     lines: list[str] = []
     if country:
-        lines += public_holidays(country, subdivision, year, language)
-    if calendar is not None:
-        lines += [""] * bool(lines) + observances(calendar, year)
+        lines += public_holidays(country, subdivision, year, language, words)
+    if listed is not None:
+        _, name, events = listed
+        lines += [""] * bool(lines)
+        lines.append(words.label("observances_title", name=name, year=str(year)))
+        lines += [_line(day, event, words) for day, event in events]
     return lines
 
 
 def public_holidays(
-    country: str, subdivision: str | None, year: int, language: str | None
+    country: str, subdivision: str | None, year: int, language: str | None, words: Language
 ) -> list[str]:
     from smmplan.cache.holidays import country_info, holidays_between
 
@@ -55,12 +63,14 @@ def public_holidays(
         categories=(),
         language=wanted,
     )
-    title = f"Public holidays {code}{'-' + subdivision if subdivision else ''} {year}"
-    return [title, *(_line(day, " / ".join(names)) for day, names in sorted(found.items()))]
+    place = f"{code}{'-' + subdivision if subdivision else ''}"
+    title = words.label("holidays_title", place=place, year=str(year))
+    lines = (_line(day, " / ".join(names), words) for day, names in sorted(found.items()))
+    return [title, *lines]
 
 
-def observances(calendar: Path, year: int) -> list[str]:
-    """The calendar's observances in `year`, with the dates they fall on."""
+def observances(calendar: Path, year: int) -> tuple[str, str, list[tuple[date, str]]]:
+    """The calendar's language, name and observances in `year` with the dates they fall on."""
     from smmplan import report
     from smmplan.pipeline import Window, plan_one
 
@@ -69,9 +79,12 @@ def observances(calendar: Path, year: int) -> list[str]:
         errors = [p for p in planned.problems if p.level == "error"]
         raise SmmplanError("the calendar has errors:\n" + report.as_text(errors).rstrip())
     events = [e for e in planned.schedule.days if e.kind == "observance"]
-    lines = [f"Observances of {planned.schedule.calendar.name} {year}"]
-    return lines + [_line(date.fromisoformat(e.date), e.name) for e in events]
+    found = [(date.fromisoformat(e.date), e.name) for e in events]
+    info = planned.schedule.calendar
+    return info.language, info.name, found
 
 
-def _line(day: date, name: str) -> str:
-    return f"{day.isoformat()}  {day:%a}  {name}"
+def _line(day: date, name: str, words: Language) -> str:
+    from babel.dates import format_date
+
+    return f"{day.isoformat()}  {format_date(day, 'EEE', locale=words.locale)}  {name}"
