@@ -19,16 +19,15 @@ from typing import TYPE_CHECKING
 from smmplan import __version__
 from smmplan.load import vocab
 from smmplan.problems import SmmplanError, UsageError
+from smmplan.scaffold.words import Words, words
 
 if TYPE_CHECKING:
     from smmplan.cache.holidays import CountryInfo
 
-# Package data file -> where it goes in the new repo ({id} is the calendar id).
+# Package data file -> where it goes in the new repo ({id} is the calendar id); the templates
+# come from the language's words (scaffold/texts/).
 FILES: dict[str, str] = {
     "calendar.yaml": "calendars/{id}.yaml",
-    "templates/motivation.j2": "templates/motivation.j2",
-    "templates/tip.j2": "templates/tip.j2",
-    "templates/holiday.j2": "templates/holiday.j2",
     "gitignore": ".gitignore",
     "github/smmplan.yml": ".github/workflows/smmplan.yml",
     "pre-commit-config.yaml": ".pre-commit-config.yaml",
@@ -142,13 +141,13 @@ def _holidays(options: Options, start: date, end: date, language: str | None) ->
     return set(found)
 
 
-def _holiday_settings(options: Options, language: str | None) -> str:
+def _holiday_settings(options: Options, language: str | None, comment: str) -> str:
     """Extra lines of the `holidays:` block, each ending in a newline."""
     lines = ""
     if options.subdivision:
         lines += f"  subdivision: {options.subdivision}\n"
     if language:
-        lines += f"  language: {language}{' ' * max(1, 23 - len(language))}# holiday names\n"
+        lines += f"  language: {language}{' ' * max(1, 23 - len(language))}# {comment}\n"
     return lines
 
 
@@ -162,17 +161,22 @@ def _ci_values(options: Options) -> dict[str, str]:
 
 def notes(options: Options) -> list[str]:
     """What `init` chose for the user that they should know of."""
-    language = holiday_language(options)
-    if not language:
-        return []
-    return [
-        f"note: the holiday data for {options.country} has no names in "
-        f"'{options.language}'; holidays are named in '{language}' (holidays.language), "
-        f"the plan's labels stay in '{options.language}'"
-    ]
+    found: list[str] = []
+    if words(options.language).fell_back:
+        found.append(
+            f"note: init has no texts in '{options.language}' yet; the rubrics, posts and "
+            "comments are in English, for you to rewrite in your language"
+        )
+    if language := holiday_language(options):
+        found.append(
+            f"note: the holiday data for {options.country} has no names in "
+            f"'{options.language}'; holidays are named in '{language}' (holidays.language), "
+            f"the plan's labels stay in '{options.language}'"
+        )
+    return found
 
 
-def _calendar_values(options: Options, today: date) -> dict[str, str]:
+def _calendar_values(options: Options, today: date, texts: Words) -> dict[str, str]:
     start, end = next_month(today)
     language = holiday_language(options)
     taken = _holidays(options, start, end, language)
@@ -185,7 +189,9 @@ def _calendar_values(options: Options, today: date) -> dict[str, str]:
         "timezone": options.timezone,
         "language": options.language,
         "country": options.country,
-        "holiday_settings": _holiday_settings(options, language),
+        "holiday_settings": _holiday_settings(
+            options, language, texts.values["comment_holiday_language"]
+        ),
         "start": start.isoformat(),
         "end": end.isoformat(),
         "welcome": free_day(earliest, taken, earliest, end).isoformat(),
@@ -200,7 +206,8 @@ def _calendar_id(options: Options) -> str:
 def plan(folder: Path, options: Options, *, today: date) -> dict[Path, bytes]:
     """Every file `init` writes, with its bytes."""
     options = checked(options)
-    values = _calendar_values(options, today) | _ci_values(options)
+    texts = words(options.language)
+    values = texts.values | _calendar_values(options, today, texts) | _ci_values(options)
     data = resources.files("smmplan") / "scaffold"
     files: dict[Path, bytes] = {}
     for source, target in FILES.items():
@@ -208,6 +215,8 @@ def plan(folder: Path, options: Options, *, today: date) -> dict[Path, bytes]:
         if source in FILLED:
             text = Template(text).substitute(values)
         files[folder / target.format(id=values["id"])] = text.encode("utf-8")
+    for name, text in texts.templates.items():
+        files[folder / "templates" / name] = text.encode("utf-8")
     return files
 
 
