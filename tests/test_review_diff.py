@@ -218,3 +218,16 @@ def test_uncommitted_changes_are_named_when_both_sides_are_revisions(tmp_path: P
     code, output = run_in(repo, "diff", "HEAD~1", "HEAD", "--format", "json")
     assert code == 0
     assert "note: uncommitted changes in calendars are not part of HEAD" in output
+
+
+def test_a_draft_moved_off_a_theme_day_is_moved_by_its_own_date(tmp_path: Path) -> None:
+    # The draft leaves Tuesday's slot to the theme; its own date change is the cause, not that.
+    repo = _repo(tmp_path)
+    _commit(repo, SHOP.replace('date: 2027-03-04\n    time: "10:00"', "date: 2027-03-09"), "on tue")
+    _commit(repo, SHOP.replace('date: 2027-03-04\n    time: "10:00"', "date: 2027-03-12"), "to fri")
+
+    moved = [c for c in _changes(repo, "HEAD~1", "HEAD") if c["kind"] == "moved"]
+
+    assert [(c["source_id"], c["cause"]) for c in moved] == [
+        ("launch", "the date of draft 'launch' changed")
+    ]

@@ -112,12 +112,18 @@ class Causes:
         return ""
 
     def moved(self, before: Post, after: Post) -> str:
-        found = self._day_cause(before.date) or self._slot_taker(_slot(before), after)
-        if found:
-            return f"moved because {found}"
+        day = self._day_cause(before.date)
+        if day:
+            return f"moved because {day}"
+        # Drafts are placed before themes: one that changes day does so because its own date
+        # or rule changed, whatever took its old slot afterwards.
+        if before.source == "draft" and before.date != after.date:
+            return f"the date of {_named(after)} changed"
+        taker = self._slot_taker(_slot(before), after)
+        if taker:
+            return f"moved because {taker}"
         if before.source == "draft":
-            what = "date" if before.date != after.date else "time"
-            return f"the {what} of {_named(after)} changed"
+            return f"the time of {_named(after)} changed"
         if before.date == after.date:
             return f"the slot times of channel '{after.channel}' changed"
         return ""
