@@ -8,11 +8,9 @@ file names all come from `formats()`.
 
 from __future__ import annotations
 
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import import_module
 
 from smmplan import plugins
 from smmplan.model import Schedule
@@ -49,28 +47,15 @@ class Format:
     cacheable: bool = True
 
 
-_REGISTRY: dict[str, Format] = {}
-_loaded: list[bool] = []
-
-
-def register(fmt: Format) -> Format:
-    """Add `fmt` under its name; a second format of the same name is a mistake in a plugin."""
-    known = _REGISTRY.get(fmt.name)
-    if known is not None and known is not fmt:
-        raise UsageError(f"two output formats are named '{fmt.name}'")
-    _REGISTRY[fmt.name] = fmt
-    return fmt
+_FORMATS: plugins.Registry[Format] = plugins.Registry(
+    "output formats", ENTRY_POINTS, __name__, Format, lambda module: module.startswith("to_")
+)
+register = _FORMATS.register
 
 
 def formats() -> dict[str, Format]:
     """Every format, built-in and from plugins, in display order."""
-    if not _loaded:
-        _loaded.append(True)
-        for module in pkgutil.iter_modules(__path__):
-            if module.name.startswith("to_"):
-                import_module(f"{__name__}.{module.name}")
-        plugins.load(ENTRY_POINTS, Format, register)
-    return dict(sorted(_REGISTRY.items(), key=lambda item: (item[1].order, item[0])))
+    return _FORMATS.all()
 
 
 def default_formats() -> tuple[str, ...]:

@@ -8,15 +8,12 @@ names come from `presets()`.
 
 from __future__ import annotations
 
-import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from importlib import import_module
 
 from smmplan import plugins
 from smmplan.model import Post, Schedule
-from smmplan.problems import UsageError
 
 ENTRY_POINTS = "smmplan.presets"
 
@@ -51,28 +48,19 @@ class Preset:
         return moment.strftime(pattern or self.date_format)
 
 
-_REGISTRY: dict[str, Preset] = {}
-_loaded: list[bool] = []
-
-
-def register(preset: Preset) -> Preset:
-    """Add `preset` under its name; a second preset of the same name is a plugin's mistake."""
-    known = _REGISTRY.get(preset.name)
-    if known is not None and known is not preset:
-        raise UsageError(f"two scheduler presets are named '{preset.name}'")
-    _REGISTRY[preset.name] = preset
-    return preset
+_PRESETS: plugins.Registry[Preset] = plugins.Registry(
+    "scheduler presets",
+    ENTRY_POINTS,
+    __name__,
+    Preset,
+    lambda module: module not in ("rules", "selection"),
+)
+register = _PRESETS.register
 
 
 def presets() -> dict[str, Preset]:
     """Every preset, built-in and from plugins, in display order."""
-    if not _loaded:
-        _loaded.append(True)
-        for module in pkgutil.iter_modules(__path__):
-            if module.name not in ("rules", "selection"):
-                import_module(f"{__name__}.{module.name}")
-        plugins.load(ENTRY_POINTS, Preset, register)
-    return dict(sorted(_REGISTRY.items(), key=lambda item: (item[1].order, item[0])))
+    return _PRESETS.all()
 
 
 def schedulers() -> dict[str, Preset]:
