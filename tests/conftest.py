@@ -21,3 +21,27 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     """
     if getattr(config.option, "numprocesses", 0) is None and not hasattr(config, "workerinput"):
         config.option.numprocesses = "auto"
+
+
+def _built_once() -> None:
+    """Build the click command of an app once per set of commands, as one smmplan run does.
+
+    `CliRunner.invoke` asks typer to build every command's parser again on each call (~0.1 s
+    of reading type hints); the parser only changes when a command is registered.
+    """
+    import typer.main
+    import typer.testing
+
+    build = typer.main.get_command
+    built: dict[tuple[int, int, int], object] = {}
+
+    def get_command(app: typer.Typer) -> object:
+        key = (id(app), len(app.registered_commands), len(app.registered_groups))
+        if key not in built:
+            built[key] = build(app)
+        return built[key]
+
+    typer.testing._get_command = get_command  # type: ignore[assignment]
+
+
+_built_once()

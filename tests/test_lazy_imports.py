@@ -66,6 +66,8 @@ def test_validate_of_plain_texts_imports_none_of_the_heavy_libraries(tmp_path: P
     modules = imported(["validate", "--no-cache", "--jobs", "1"], tmp_path)
     assert "smmplan.load.schema" in modules  # the run did check the calendar
     assert heavy(modules) == []
+    commands = sorted(m for m in modules if m.startswith("smmplan.cli."))
+    assert commands == ["smmplan.cli.base", "smmplan.cli.check"]  # no other command's module
 
 
 @pytest.mark.slow

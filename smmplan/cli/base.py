@@ -7,8 +7,6 @@ on `app`, and `guarded` maps every failure to its exit code in one place.
 from __future__ import annotations
 
 import functools
-import gc
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -119,17 +117,3 @@ def _files(paths: list[Path] | None) -> list[Path]:
     if not files:
         raise UsageError(f"no calendars found in {', '.join(map(str, targets))}")
     return files
-
-
-def main() -> None:
-    """Console entry point."""
-    if sys.argv[1:] == ["--version"]:
-        # Answered before typer builds every command's parser: --version stays instant.
-        sys.stdout.write(f"{VERSION_LINE}\n")
-        return
-    # A run builds hundreds of thousands of small, acyclic objects (parsed YAML, models,
-    # posts) that reference counting frees; the cycle collector's default pace rescans them
-    # all again and again (a fifth of a 10,000-post build). A short-lived command can afford
-    # a much larger first generation, as mypy does for the same reason.
-    gc.set_threshold(200_000, 30, 30)
-    app(prog_name="smmplan")
