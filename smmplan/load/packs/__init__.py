@@ -126,6 +126,8 @@ def days_of(
     ]
 
 
-def _named(update: dict[str, object], day: Observance, names: dict[str, str] | None) -> dict:
+def _named(
+    update: dict[str, object], day: Observance, names: dict[str, str] | None
+) -> dict[str, object]:
     name = (names or {}).get(day.id or "")
     return {**update, "name": name} if name else update
