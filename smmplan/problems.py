@@ -117,6 +117,7 @@ class Code(StrEnum):
     TEXT_REPEATED = "W319"
     UNFILLED_SLOTS = "W320"
     MEDIA_NOT_FOUND = "W321"
+    PACK_NAMES_MISSING = "W322"  # a load check, silenced like a lint rule: `rules: {disable}`
     # Scheduler hand-off (W5xx)
     ALT_TEXT_MISSING = "W502"
     POST_IN_PAST = "W503"  # left out of a scheduler file: before today + its lead time

@@ -241,11 +241,44 @@ def _check_packs(report: _Reporter, checked: Checked) -> None:
                     Code.UNKNOWN_CHANNEL,
                     _unknown_channel(name, list(checked.model.channels)),
                 )
+        names = pack.names_for(checked.model.language)
         days = packs.days_of(
-            pack, path, skip=taken | set(use.skip), channels=use.channels, posts=use.posts
+            pack,
+            path,
+            skip=taken | set(use.skip),
+            channels=use.channels,
+            posts=use.posts,
+            names=names,
         )
+        _warn_unnamed(report, checked, path, use.name, days, names)
         checked.pack_days += days
         taken |= {day.id for day in days}
+
+
+def _warn_unnamed(
+    report: _Reporter,
+    checked: Checked,
+    path: KeyPath,
+    pack: str,
+    days: list[PackDay],
+    names: dict[str, str] | None,
+) -> None:
+    """W322 once per pack: days the calendar uses that have no name in its `language`."""
+    if names is None or Code.PACK_NAMES_MISSING.value in checked.model.rules.disable:
+        return
+    unnamed = [day.id for day in days if day.id not in names]
+    if not unnamed:
+        return
+    language = checked.model.language
+    report(
+        path,
+        Code.PACK_NAMES_MISSING,
+        f"{len(unnamed)} of the {len(days)} days of pack '{pack}' have no name in "
+        f"'{language}' and keep their English names (e.g. {', '.join(unnamed[:3])}); "
+        "write such a day as an observance with its own name and the same `id`, leave it "
+        "out with `skip:`, or silence this with `rules: {disable: [W322]}`",
+        level="warning",
+    )
 
 
 def _check_holidays(report: _Reporter, model: schema.Calendar) -> str | None:

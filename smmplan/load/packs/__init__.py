@@ -1,12 +1,13 @@
 """Observance packs shipped with smmplan (`holidays: {packs: [un]}`): ready-made lists of days.
 
 Each pack is a YAML file in this folder: a header (`pack`, `title`, `source`, `checked`, the
-default `text` and `status` of its posts) and `days`, each an observance of the calendar format.
+default `text` and `status` of its posts), `days`, each an observance of the calendar format,
+and `names`: the days' names in other languages, by language and day id, with `name_sources`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -22,9 +23,33 @@ class Pack:
     source: str
     checked: str  # YYYY-MM-DD: when the days were last compared with the source
     days: tuple[Observance, ...]  # every day with its id, text and status filled in
+    # language -> day id -> the day's name in that language (English is each day's `name`)
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
+    name_sources: dict[str, str] = field(default_factory=dict)  # language -> where names are from
 
     def ids(self) -> list[str]:
         return [day.id or "" for day in self.days]
+
+    def names_for(self, language: str | None) -> dict[str, str] | None:
+        """The days' names in `language` (es-MX reads es); None for English or no language."""
+        if not language or language.lower().split("-")[0] == "en":
+            return None
+        return self.names.get(_names_language(language, list(self.names)) or "", {})
+
+
+# Tags that ask for Traditional Chinese: the UN's `zh` is Simplified, so it does not serve them.
+_TRADITIONAL = {"hant", "tw", "hk", "mo"}
+
+
+def _names_language(language: str, known: list[str]) -> str | None:
+    """The language of `known` that serves `language`: the same tag, else its base language."""
+    by_lower = {tag.lower(): tag for tag in known}
+    parts = language.lower().replace("_", "-").split("-")
+    if "-".join(parts) in by_lower:
+        return by_lower["-".join(parts)]
+    if parts[0] == "zh" and _TRADITIONAL & set(parts[1:]):
+        return None
+    return by_lower.get(parts[0])
 
 
 def names() -> list[str]:
@@ -62,6 +87,8 @@ def _pack(name: str, data: dict[str, Any]) -> Pack:
         source=str(data["source"]),
         checked=str(data["checked"]),
         days=days,
+        names={str(lang): dict(by_id) for lang, by_id in (data.get("names") or {}).items()},
+        name_sources=dict(data.get("name_sources") or {}),
     )
 
 
@@ -82,17 +109,25 @@ def days_of(
     skip: set[str],
     channels: list[str] | None,
     posts: bool,
+    names: dict[str, str] | None = None,
 ) -> list[PackDay]:
     """The pack's days without those in `skip`, restricted to `channels` when given.
 
     A pack day is a suggestion: its post, when the calendar asks for one, is always an idea,
-    which scheduler files never take.
+    which scheduler files never take. `names` (from `Pack.names_for`) replace English names.
     """
     update: dict[str, object] = {"status": "idea"}
     if channels:
         update["channels"] = channels
     return [
-        PackDay(day.id or "", day.model_copy(update=update), path, posts)
+        PackDay(day.id or "", day.model_copy(update=_named(update, day, names)), path, posts)
         for day in pack.days
         if day.id not in skip
     ]
+
+
+def _named(
+    update: dict[str, object], day: Observance, names: dict[str, str] | None
+) -> dict[str, object]:
+    name = (names or {}).get(day.id or "")
+    return {**update, "name": name} if name else update
