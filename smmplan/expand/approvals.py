@@ -35,23 +35,30 @@ def digest(posts: list[Post]) -> str:
     return hashlib.sha256("\x1e".join(rows).encode()).hexdigest()[:12]
 
 
-def entry_of(checked: Checked, post: Post) -> tuple[KeyPath, Any] | None:
-    """The entry that made `post` and where it is, for drafts, themes and observances."""
-    m = checked.model
-    tables: dict[str, tuple[list[str], list[Any], KeyPath]] = {
-        "draft": (checked.draft_ids, list(m.posts), ("posts",)),
-        "theme": (checked.theme_ids, list(m.themes), ("themes",)),
-        "observance": (
-            checked.observance_ids,
-            list(m.holidays.observances),
-            ("holidays", "observances"),
-        ),
-    }
-    ids, entries, prefix = tables.get(post.source, ([], [], ()))
-    if post.source_id not in ids:
-        return None  # a holiday greeting or a pack day: nothing of the user's to approve
-    index = ids.index(post.source_id)
-    return (*prefix, index), entries[index]
+class Entries:
+    """The entries that make posts (drafts, themes, observances), found by id in one lookup."""
+
+    def __init__(self, checked: Checked) -> None:
+        m = checked.model
+        tables: list[tuple[str, list[str], list[Any], KeyPath]] = [
+            ("draft", checked.draft_ids, list(m.posts), ("posts",)),
+            ("theme", checked.theme_ids, list(m.themes), ("themes",)),
+            (
+                "observance",
+                checked.observance_ids,
+                list(m.holidays.observances),
+                ("holidays", "observances"),
+            ),
+        ]
+        self._by_id: dict[tuple[str, str], tuple[KeyPath, Any]] = {}
+        for source, ids, entries, prefix in tables:
+            for index, source_id in reversed(list(enumerate(ids))):  # the first of an id wins
+                self._by_id[source, source_id] = ((*prefix, index), entries[index])
+
+    def of(self, post: Post) -> tuple[KeyPath, Any] | None:
+        """The entry that made `post` and where it is; None for a holiday greeting or a pack
+        day: nothing of the user's to approve."""
+        return self._by_id.get((post.source, post.source_id))
 
 
 def whole_entry(entry: Any) -> bool:
@@ -62,8 +69,9 @@ def whole_entry(entry: Any) -> bool:
 def units(checked: Checked, posts: list[Post]) -> dict[Unit, list[Post]]:
     """`posts` grouped by the approval that covers them (posts of no entry are left out)."""
     found: dict[Unit, list[Post]] = {}
+    entries = Entries(checked)
     for post in posts:
-        located = entry_of(checked, post)
+        located = entries.of(post)
         if located is None:
             continue
         path, entry = located
