@@ -77,3 +77,13 @@ def test_the_guard_sees_a_heavy_import(tmp_path: Path) -> None:
     text = PLAIN.replace("We open today.", "We open on {{ post.date }}.")
     (tmp_path / "calendars" / "plain.yaml").write_text(text, encoding="utf-8")
     assert "jinja2" in heavy(imported(["validate", "--no-cache", "--jobs", "1"], tmp_path))
+
+
+@pytest.mark.slow
+def test_build_in_a_pipe_does_not_import_rich(tmp_path: Path) -> None:
+    """CI logs and hooks read plain lines: the terminal's tables are not loaded for them."""
+    (tmp_path / "calendars").mkdir()
+    (tmp_path / "calendars" / "plain.yaml").write_text(PLAIN, encoding="utf-8")
+    modules = imported(["build", "--no-cache", "--jobs", "1", "--format", "csv"], tmp_path)
+    assert "smmplan.export" in modules  # the run did write a file
+    assert not [m for m in modules if m == "rich" or m.startswith("rich.")]
