@@ -23,9 +23,9 @@ holidays: {packs: [{name: un, posts: true}]}
 """
 
 
-def spoken(language: str | None, body: str = DAILY) -> str:
+def spoken(language: str | None, body: str = DAILY, period: str = JAN) -> str:
     head = f"language: {language}\n" if language else ""
-    return calendar(head + body, period=JAN)
+    return calendar(head + body, period=period)
 
 
 def title_on(tmp_path: Path, text: str, day: str) -> str:
@@ -74,6 +74,28 @@ def test_traditional_chinese_does_not_get_the_simplified_names(tmp_path) -> None
     assert title_on(tmp_path, spoken("zh-Hant"), "2027-01-24") == "International Day of Education"
 
 
+@pytest.mark.parametrize(
+    ("language", "day", "title"),
+    [
+        ("nl", "2027-03-08", "VN-dag voor de rechten van de vrouw en internationale vrede"),
+        ("nl-BE", "2027-06-20", "Wereldvluchtelingendag"),
+        ("el", "2027-01-24", "Διεθνής Ημέρα εκπαίδευσης"),
+        ("ca", "2027-03-08", "Dia internacional de la Dona"),
+        ("hi", "2027-06-21", "अंतरराष्ट्रीय योग दिवस"),
+        ("zh-Hant", "2027-12-01", "世界愛滋日"),
+        ("zh-TW", "2027-12-01", "世界愛滋日"),
+        ("zh-HK", "2027-03-08", "International Women's Day"),
+        ("fr", "2027-11-16", "Journée internationale de la tolérance"),
+    ],
+)
+def test_the_languages_our_users_write_in_get_their_sourced_names(
+    tmp_path, language: str, day: str, title: str
+) -> None:
+    period = f"{{start: {day[:7]}-01, end: {day[:7]}-28}}"
+    posts = schedule_of(plan_text(tmp_path, spoken(language, period=period))).posts
+    assert title in [p.title for p in posts if p.date == day]
+
+
 def test_a_language_with_gaps_gives_one_w322_at_the_packs_entry(tmp_path) -> None:
     text = spoken("es")
     [(line, col, message)] = w322(tmp_path, text)
@@ -85,8 +107,8 @@ def test_a_language_with_gaps_gives_one_w322_at_the_packs_entry(tmp_path) -> Non
 
 
 def test_a_language_without_any_names_warns_once_too(tmp_path) -> None:
-    [(_, _, message)] = w322(tmp_path, spoken("ca"))
-    assert "229 of the 229 days" in message and "'ca'" in message
+    [(_, _, message)] = w322(tmp_path, spoken("de"))
+    assert "229 of the 229 days" in message and "'de'" in message
 
 
 def test_english_calendars_have_no_w322(tmp_path) -> None:

@@ -37,7 +37,8 @@ class Pack:
         return self.names.get(_names_language(language, list(self.names)) or "", {})
 
 
-# Tags that ask for Traditional Chinese: the UN's `zh` is Simplified, so it does not serve them.
+# Tags that ask for Traditional Chinese: the UN's `zh` is Simplified, so it does not serve them;
+# the pack's `zh-Hant` names do (zh-TW, zh-HK, zh-Hant-TW, ...).
 _TRADITIONAL = {"hant", "tw", "hk", "mo"}
 
 
@@ -48,7 +49,7 @@ def _names_language(language: str, known: list[str]) -> str | None:
     if "-".join(parts) in by_lower:
         return by_lower["-".join(parts)]
     if parts[0] == "zh" and _TRADITIONAL & set(parts[1:]):
-        return None
+        return by_lower.get("zh-hant")
     return by_lower.get(parts[0])
 
 
