@@ -47,27 +47,32 @@ def in_order(
 ) -> list[R]:
     """`work` over `items` in up to `jobs` processes; `on_done` hears of each as it finishes.
 
-    With one job or one item everything runs here, without a pool.
+    With one job or one item everything runs here, without a pool. Otherwise the first item
+    is worked here before the pool starts: forked workers then inherit what it warmed (modules,
+    built models, compiled templates and patterns) instead of each paying for it again.
     """
-    workers = min(jobs, len(items))
+    if min(jobs, len(items)) <= 1:
+        return [_done(work(item), item, on_done) for item in items]
+    first = _done(work(items[0]), items[0], on_done)
+    rest = items[1:]
+    workers = min(jobs, len(rest))
     if workers <= 1:
-        results = []
-        for item in items:
-            results.append(work(item))
-            if on_done:
-                on_done(item)
-        return results
+        return [first, *(_done(work(item), item, on_done) for item in rest)]
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        futures = {pool.submit(work, item): index for index, item in enumerate(items)}
+        futures = {pool.submit(work, item): index for index, item in enumerate(rest)}
         done: dict[int, R] = {}
         for future in as_completed(futures):
             index = futures[future]
-            done[index] = future.result()
-            if on_done:
-                on_done(items[index])
-    return [done[index] for index in range(len(items))]
+            done[index] = _done(future.result(), rest[index], on_done)
+    return [first, *(done[index] for index in range(len(rest)))]
+
+
+def _done(result: R, item: T, on_done: Callable[[T], None] | None) -> R:
+    if on_done:
+        on_done(item)
+    return result
 
 
 def _context() -> BaseContext:
