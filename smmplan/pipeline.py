@@ -164,6 +164,9 @@ def _plan_file(
     file: Path, options: dict[str, object], check: Callable[[Path], Planned], reuse: bool
 ) -> Planned:
     planned = _checked_and_kept(file, options, check) if reuse else check(file)
+    # What a run over many calendars keeps of each: not the loaded calendar (its models and
+    # positions), which would grow memory with every calendar and be copied back from workers.
+    planned.checked = None
     if not options["schedule"]:
         planned.schedule = None
     return planned
