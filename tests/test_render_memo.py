@@ -116,3 +116,32 @@ def test_file_templates_are_rendered_once_per_distinct_input(
     assert files, "the calendar uses template files"
     assert any(rendered[name] < asked[name] for name in files), (asked, rendered)
     assert all(rendered[name] <= asked[name] for name in asked)
+
+
+def test_each_value_a_reused_text_is_looked_up_by_is_the_one_its_template_reads() -> None:
+    """A reused text is found by the values its template reads, looked up one by one without
+    building the context: each must be what the template would read in that context."""
+    from datetime import date
+
+    from smmplan.expand.posting import Values
+    from smmplan.model import POST_FIELDS, Post
+
+    post = Post(
+        **{name: f"<{name}>" for name in POST_FIELDS if name not in ("hashtags", "budget")},
+        hashtags=["#a"],
+        budget=12.5,
+    )
+    calendar = {"id": "c", "name": "C", "timezone": "UTC", "language": "es", "vars": {"x": 1}}
+    values = Values(post, date(2026, 12, 8), ["Día X"], calendar)
+    fresh = render_memo.in_context(values.context())
+    names = {
+        "post": [*POST_FIELDS, "origin", "nothing"],
+        "day": ["date", "weekday", "names", "nothing"],
+        "calendar": [*calendar, "nothing"],
+        "vars": ["x", "nothing"],
+    }
+    for obj, attrs in names.items():
+        for attr in attrs:
+            assert values.lookup(obj, attr) == fresh(obj, attr), (obj, attr)
+    assert values.lookup("post", "text") is render_memo.MISSING  # the text is being written
+    assert values.lookup("day", "names") == ["Día X"]

@@ -10,10 +10,11 @@ What it reads is found in its syntax tree; a template that reads `post`, `day` o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 CONTEXT_OBJECTS = ("post", "day", "calendar")
-_MISSING = object()
+MISSING = object()  # what a lookup gives for a name the context does not have
 
 Dependencies = tuple[tuple[str, str], ...]
 
@@ -68,10 +69,18 @@ def find_reads(env: Any, source: str) -> Dependencies | None:
     return tuple(sorted(found))
 
 
-def key(deps: Dependencies, context: dict[str, Any]) -> tuple[Any, ...]:
-    """The values a template reads in `context`, hashable."""
+Lookup = Callable[[str, str], Any]  # (object, attribute) -> value, or MISSING
+
+
+def in_context(context: dict[str, Any]) -> Lookup:
+    """Look values up in a built context."""
+    return lambda obj, attr: context.get(obj, {}).get(attr, MISSING)
+
+
+def key(deps: Dependencies, lookup: Lookup) -> tuple[Any, ...]:
+    """The values a template reads, hashable."""
     values: list[Any] = []
     for obj, attr in deps:
-        value = context.get(obj, {}).get(attr, _MISSING)
+        value = lookup(obj, attr)
         values.append(tuple(value) if isinstance(value, list) else value)
     return tuple(values)

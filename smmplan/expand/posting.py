@@ -8,16 +8,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, time
 from typing import Any
 
+from smmplan.cache.render_memo import MISSING
 from smmplan.expand.campaigning import apply, tagged_link
 from smmplan.load import schema, vocab
 from smmplan.load.checks import Checked
 from smmplan.load.positions import KeyPath
 from smmplan.load.schema.publishing import media_alts, media_paths
-from smmplan.model import Post
+from smmplan.model import POST_FIELDS, Post
 from smmplan.problems import Code, Collector
 from smmplan.render.renderer import Renderer, RenderError, published_text
 
 Report = Callable[..., None]  # the planner's report(path, code, message, *, level)
+# What a template reads as `post`: every field but the text it is writing.
+_POST_IN_CONTEXT = frozenset(POST_FIELDS) - {"text"}
 
 
 @dataclass
@@ -89,6 +92,14 @@ class PostWriter:
         self.report = report
         self.names = names  # the holiday and observance names of each day
         self._field_cache: dict[tuple[int, str, str], dict[str, Any]] = {}
+        # What a template reads as `calendar` (and `vars`): the same for every post.
+        self._calendar = {
+            "id": checked.id,
+            "name": checked.model.name,
+            "timezone": checked.model.timezone,
+            "language": checked.model.language,
+            "vars": checked.model.vars,
+        }
 
     def posts(self, days: dict[str, dict[date, Day]]) -> list[Post]:
         """Every claimed slot of `days` (channel -> date -> slots) as a post, in time order."""
@@ -186,22 +197,11 @@ class PostWriter:
         if template is None and text is None:
             return ""
 
-        def context() -> dict[str, Any]:
-            return {
-                "post": {k: v for k, v in post.as_dict().items() if k != "text"},
-                "calendar": {
-                    "id": self.c.id,
-                    "name": self.m.name,
-                    "timezone": self.m.timezone,
-                    "language": self.m.language,
-                    "vars": self.m.vars,
-                },
-                "vars": self.m.vars,
-                "day": {"date": day.isoformat(), "weekday": post.weekday, "names": names},
-            }
-
+        values = Values(post, day, names, self._calendar)
         try:
-            return self.renderer.render(template=template, text=text, context=context)
+            return self.renderer.render(
+                template=template, text=text, context=values.context, lookup=values.lookup
+            )
         except RenderError as exc:
             self._render_problem(exc, claim, fields)
             return None
@@ -265,3 +265,34 @@ def _fields(claim: Claim, channel: str, network: str) -> dict[str, Any]:
         if variant.campaign:
             values["campaign"] = variant.campaign
     return values
+
+
+@dataclass
+class Values:
+    """What a post's template may read: the whole context, or one value of it."""
+
+    post: Post
+    day: date
+    names: list[str]
+    calendar: dict[str, Any]
+
+    def context(self) -> dict[str, Any]:
+        return {
+            "post": {k: v for k, v in self.post.as_dict().items() if k != "text"},
+            "calendar": self.calendar,
+            "vars": self.calendar["vars"],
+            "day": self._day(),
+        }
+
+    def lookup(self, obj: str, attr: str) -> Any:
+        """One value of context() without building it: a reused text needs only these."""
+        if obj == "post":
+            return getattr(self.post, attr) if attr in _POST_IN_CONTEXT else MISSING
+        if obj == "day":
+            return self._day().get(attr, MISSING)
+        if obj == "vars":
+            return self.calendar["vars"].get(attr, MISSING)
+        return self.calendar.get(attr, MISSING) if obj == "calendar" else MISSING
+
+    def _day(self) -> dict[str, Any]:
+        return {"date": self.day.isoformat(), "weekday": self.post.weekday, "names": self.names}

@@ -176,28 +176,33 @@ class Renderer:
         template: str | None,
         text: str | None,
         context: dict[str, Any] | Callable[[], dict[str, Any]],
+        lookup: Callable[[str, str], Any] | None = None,
     ) -> str:
         """The rendered body of one post (reused when the template reads the same values).
 
         `context` may be a function, called only when the text needs rendering at all.
+        `lookup(object, attribute)` gives one value of that context without building it (see
+        smmplan.cache.render_memo.Lookup): a reused text then never builds the context.
         """
         if template is None and not _JINJA_SYNTAX.search(text or ""):
             # Plain text renders to itself (Jinja drops one trailing newline): no compiling.
             body = (text or "").removesuffix("\n")
             self._check_control(body, None, text)
             return body
-        if callable(context):
-            context = context()
         source = ("file", template) if template else ("text", text or "")
-        memo_key = self._memo_key(source, context)
+        if lookup is None and callable(context):
+            context = context()
+        memo_key = self._memo_key(source, lookup or context)  # type: ignore[arg-type]
         if memo_key is not None and memo_key in self._memo:
             return self._memo[memo_key]
-        body = self._render(template, text, context)
+        body = self._render(template, text, context() if callable(context) else context)
         if memo_key is not None:
             self._memo[memo_key] = body
         return body
 
-    def _memo_key(self, source: tuple[str, str], context: dict[str, Any]) -> Any:
+    def _memo_key(
+        self, source: tuple[str, str], values: dict[str, Any] | Callable[[str, str], Any]
+    ) -> Any:
         from smmplan.cache import render_memo
 
         # Worked out from the second use on: most drafts render once.
@@ -209,7 +214,10 @@ class Renderer:
             text = self.loader.sources.get(source[1]) if source[0] == "file" else source[1]
             self._deps[source] = render_memo.dependencies(self.env, text) if text else None
         deps = self._deps[source]
-        return None if deps is None else (source, render_memo.key(deps, context))
+        if deps is None:
+            return None
+        lookup = render_memo.in_context(values) if isinstance(values, dict) else values
+        return (source, render_memo.key(deps, lookup))
 
     def _render(self, template: str | None, text: str | None, context: dict[str, Any]) -> str:
         from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
