@@ -170,6 +170,9 @@ class ProblemsFound(SmmplanError):
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
 
+    def __reduce__(self) -> tuple[type[ProblemsFound], tuple[list[Problem]]]:
+        return (ProblemsFound, (self.problems,))  # whole, when raised in a worker process
+
 
 class UsageError(SmmplanError):
     """Options that do not fit together (exit code 2)."""

@@ -75,11 +75,16 @@ def _done(result: R, item: T, on_done: Callable[[T], None] | None) -> R:
     return result
 
 
+def forks() -> bool:
+    """Whether workers start as forks of this process, sharing what it holds in memory."""
+    return sys.platform == "linux"
+
+
 def _context() -> BaseContext:
     import multiprocessing
 
     # A forked worker starts with every module this process has imported; elsewhere (macOS,
     # Windows) fork is unsafe or missing and workers start afresh.
-    if sys.platform == "linux":
+    if forks():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()

@@ -87,6 +87,17 @@ def test_build_in_parallel_writes_the_same_files_as_a_serial_run(agency: Path) -
     assert_same_build(agency, serial, parallel)
 
 
+def test_files_rendered_by_workers_and_reused_from_the_cache_equal_a_serial_build(
+    agency: Path,
+) -> None:
+    """Workers render each calendar's files too; a second build reuses them from the cache."""
+    (agency / "calendars" / "client-3.yaml").unlink()
+    serial = run("build", "--format", "csv,md,json", "--out", "one", "-j", "1")
+    for _ in range(2):  # rendered, then reused
+        parallel = run("build", "--format", "csv,md,json", "--out", "all", "-j", "2")
+        assert_same_build(agency, serial, parallel)
+
+
 @pytest.mark.slow
 def test_build_of_examples_in_parallel_equals_serial(agency: Path) -> None:
     with_examples(agency)

@@ -39,7 +39,7 @@ def run_build(
     handoff = _handoff(schedules, request)
     sys.stderr.write(report.as_text(sorted({*problems, *handoff[1]})))  # the warnings
     try:
-        files_out = render_files(schedules, request, reuse=reuse)
+        files_out = render_files(schedules, request, reuse=reuse, jobs=jobs)
     except ProblemsFound as exc:  # a --preset scheduler's rules
         return _stopped(console, exc.problems)
     if request.output == "-":

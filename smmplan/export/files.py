@@ -71,12 +71,13 @@ def filtered(schedule: Schedule, request: Request) -> Schedule:
 
 
 def render_files(
-    schedules: list[Schedule], request: Request, *, reuse: bool = False
+    schedules: list[Schedule], request: Request, *, reuse: bool = False, jobs: int = 1
 ) -> dict[Path, bytes]:
     """Every output file of a build (the -o target uses the path '-' for stdout).
 
     With `reuse`, a file whose schedule and options are unchanged since it was last written
-    comes from the cache (smmplan.cache.output) instead of being rendered again.
+    comes from the cache (smmplan.cache.output) instead of being rendered again. With `jobs`
+    above 1, calendars are rendered in that many forked processes.
     """
     from smmplan.export import ExportOptions
 
@@ -104,9 +105,11 @@ def render_files(
         _check_replace(target, request)
         return {target: next(iter(named.values()))}
     files: dict[Path, bytes] = {}
-    for schedule in schedules:
+    for schedule, formats in zip(
+        schedules, _every_calendar(schedules, request, options, reuse, jobs), strict=True
+    ):
         folder = request.out_dir / schedule.calendar.id
-        for named in _formats(filtered(schedule, request), request, options, reuse):
+        for named in formats:
             for name, data in named.items():
                 target = folder / f"{schedule.window_name}{name}"
                 if target in files:
@@ -116,6 +119,33 @@ def render_files(
                     )
                 files[target] = data
     return files
+
+
+# The render_files call in progress: forked workers read its calendars from the memory they
+# inherit, so only a calendar's index goes to a worker and only its files' bytes come back.
+_run: tuple[list[Schedule], Request, ExportOptions, bool] | None = None
+
+
+def _every_calendar(
+    schedules: list[Schedule], request: Request, options: ExportOptions, reuse: bool, jobs: int
+) -> list[list[dict[str, bytes]]]:
+    """The files of each asked-for format of each calendar, in the order of `schedules`."""
+    from smmplan import workers
+
+    global _run
+    _run = (schedules, request, options, reuse)
+    try:
+        return workers.in_order(
+            _calendar_files, range(len(schedules)), jobs if workers.forks() else 1
+        )
+    finally:
+        _run = None
+
+
+def _calendar_files(index: int) -> list[dict[str, bytes]]:
+    assert _run is not None, "called outside render_files"
+    schedules, request, options, reuse = _run
+    return _formats(filtered(schedules[index], request), request, options, reuse)
 
 
 def _formats(
