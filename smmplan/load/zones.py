@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 
@@ -30,6 +30,7 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
+@lru_cache(maxsize=8192)  # channels post at the same times on the same days
 def localize(day: date, at: time, tz_name: str) -> tuple[datetime, bool]:
     """The aware local datetime of a wall-clock time and whether it fell in a DST gap.
 
