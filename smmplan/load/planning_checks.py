@@ -80,7 +80,7 @@ def dedupe(tags: list[str]) -> list[str]:
 
 def expand_tags(tags: list[str], sets: dict[str, list[str]]) -> list[str]:
     """A hashtag list with every `+set` replaced by its tags, duplicates removed."""
-    if not any(tag.startswith("+") for tag in tags):
+    if not tags or not any(tag.startswith("+") for tag in tags):
         return tags
     out: list[str] = []
     for tag in tags:

@@ -6,6 +6,7 @@ entries (text, template, hashtags, ...) are described once here.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from pydantic import Field
@@ -118,7 +119,8 @@ def start() -> Any:
     )
 
 
-def _lint_default() -> Any:
+@functools.cache  # one shared, frozen `lint: {}`: built for every entry, it was a twentieth
+def _lint_default() -> Any:  # of reading a calendar of 10,000 drafts
     from smmplan.load.schema.settings import Lint
 
     return Lint()
