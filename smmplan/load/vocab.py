@@ -131,7 +131,11 @@ def slugify(text: str) -> str:
 
     # Latin names keep the ASCII ids they always had; other scripts would be lost or garbled
     # by transliteration (Hindi "नमस्ते" -> "nmste"), so they stay in their own letters.
-    latin_ascii = _LATIN_RUN.sub(lambda run: unidecode(run[0]), unicodedata.normalize("NFC", text))
+    latin_ascii = (
+        text  # ASCII is its own NFC form and transliteration
+        if text.isascii()
+        else _LATIN_RUN.sub(lambda run: unidecode(run[0]), unicodedata.normalize("NFC", text))
+    )
     return unicode_slug(
         latin_ascii,
         allow_unicode=True,
