@@ -8,10 +8,27 @@ import tempfile
 import pytest
 
 
-def pytest_configure() -> None:
+def pytest_configure(config: pytest.Config) -> None:
     # Keep the holiday and template caches of test runs away from the user's own cache.
     os.environ.setdefault("SMMPLAN_CACHE_DIR", tempfile.mkdtemp(prefix="smmplan-test-cache-"))
     _derandomized()
+    if not hasattr(config, "workerinput"):
+        _compiled()
+
+
+def _compiled() -> None:
+    """Compile smmplan once, before any worker starts, as installing a wheel does.
+
+    An editable install leaves it uncompiled, and where PYTHONDONTWRITEBYTECODE is set (some
+    CI images) every process the tests start, and there are hundreds, compiled it again. Only
+    changed modules are compiled; the files land in __pycache__ as Python's own would.
+    """
+    import compileall
+    from pathlib import Path
+
+    import smmplan
+
+    compileall.compile_dir(Path(smmplan.__file__).parent, quiet=1)
 
 
 def _derandomized() -> None:
