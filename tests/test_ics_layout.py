@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar, Event
@@ -100,9 +101,23 @@ def _reference(schedule: Schedule) -> bytes:
     return calendar.to_ical()
 
 
-@settings(max_examples=150, deadline=None)
-@given(TEXTS, TEXTS.filter(lambda t: "\n" not in t and "\r" not in t), TEXTS)
+_FIELDS = (TEXTS, TEXTS.filter(lambda t: "\n" not in t and "\r" not in t), TEXTS)
+
+
+@settings(max_examples=50, deadline=None)
+@given(*_FIELDS)
 def test_same_bytes_as_icalendar(text: str, title: str, pillar: str) -> None:
+    _same_as_icalendar(text, title, pillar)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(*_FIELDS)
+def test_same_bytes_as_icalendar_thoroughly(text: str, title: str, pillar: str) -> None:
+    _same_as_icalendar(text, title, pillar)
+
+
+def _same_as_icalendar(text: str, title: str, pillar: str) -> None:
     if not text.strip() or "\r" in text or "\r" in pillar:
         return  # the loader refuses CR; posts always have some text
     if any("\\N" in value for value in (text, title, pillar)):

@@ -52,9 +52,21 @@ def _assert_bound_holds(text: str, figure: int) -> None:
             assert text_length(text, counting) <= figure, counting  # type: ignore[arg-type]
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
-@given(TEXTS, st.integers(min_value=1, max_value=600))
+def _any_text_and_figure(examples: int) -> Any:
+    """The property over `examples` texts: the quick tier draws a few, the slow tier many."""
+    return lambda test: settings(max_examples=examples, deadline=None, derandomize=True)(
+        given(TEXTS, st.integers(min_value=1, max_value=600))(test)
+    )
+
+
+@_any_text_and_figure(80)
 def test_bound_is_an_upper_bound_for_every_counting(text: str, figure: int) -> None:
+    _assert_bound_holds(text, figure)
+
+
+@pytest.mark.slow
+@_any_text_and_figure(600)
+def test_bound_is_an_upper_bound_for_every_counting_thoroughly(text: str, figure: int) -> None:
     _assert_bound_holds(text, figure)
 
 

@@ -63,18 +63,34 @@ _TEXT = st.text(
 )
 
 
-@settings(max_examples=150, deadline=None)
-@given(
-    data=st.recursive(
+_DOCUMENTS = {
+    "data": st.recursive(
         _TEXT,
         lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
         max_leaves=25,
     ),
-    style=st.sampled_from([True, False, None]),
-    libyaml=st.booleans(),
-)
+    "style": st.sampled_from([True, False, None]),
+    "libyaml": st.booleans(),
+}
+
+
+@settings(max_examples=50, deadline=None)
+@given(**_DOCUMENTS)
 def test_data_is_what_pyyaml_reads(data: object, style: bool | None, libyaml: bool) -> None:
     """Built from parser events in one pass, the data equals PyYAML's own untyped loading."""
+    _same_as_pyyaml(data, style, libyaml)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None)
+@given(**_DOCUMENTS)
+def test_data_is_what_pyyaml_reads_thoroughly(
+    data: object, style: bool | None, libyaml: bool
+) -> None:
+    _same_as_pyyaml(data, style, libyaml)
+
+
+def _same_as_pyyaml(data: object, style: bool | None, libyaml: bool) -> None:
     assume(_depth(data) < loader.MAX_DEPTH)
     text = yaml.safe_dump(data, default_flow_style=style, allow_unicode=True, width=40)
     with pytest.MonkeyPatch.context() as patch:
