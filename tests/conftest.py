@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 
 import pytest
@@ -13,6 +14,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # Keep the holiday and template caches of test runs away from the user's own cache.
     os.environ.setdefault("SMMPLAN_CACHE_DIR", tempfile.mkdtemp(prefix="smmplan-test-cache-"))
     _derandomized()
+    # pytest keeps each test module's rewritten bytecode only where bytecode may be written;
+    # without it, every worker rewrites every test module on every run.
+    sys.dont_write_bytecode = False
     if not hasattr(config, "workerinput"):
         _compiled()
 
