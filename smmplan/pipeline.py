@@ -139,25 +139,11 @@ def plan(
     for file in files:
         if found.get(file) is not None and on_progress:
             on_progress(file)
-    if jobs > 1 and len(left) > 1:
-        _preload()
     one = functools.partial(_plan_file, options=options, check=check, reuse=reuse)
     checked = dict(zip(left, in_order(one, left, jobs, on_progress), strict=True))
     outcome.planned = [found.get(file) or checked[file] for file in files]
     _check_calendar_ids(outcome.planned)
     return outcome
-
-
-def _preload() -> None:
-    """Import and build here what every calendar needs, once, before workers are forked."""
-    from importlib import import_module
-
-    from smmplan.load.schema import Calendar
-
-    for name in ("smmplan.load.checks", "smmplan.expand.planner", "smmplan.lint"):
-        import_module(name)
-
-    Calendar.model_rebuild()
 
 
 def _plan_file(
