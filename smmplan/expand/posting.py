@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, time
+from functools import lru_cache
 from typing import Any
 
 from smmplan.cache.render_memo import MISSING
@@ -14,9 +15,10 @@ from smmplan.load import schema, vocab
 from smmplan.load.checks import Checked
 from smmplan.load.positions import KeyPath
 from smmplan.load.schema.publishing import media_alts, media_paths
+from smmplan.load.zones import localize
 from smmplan.model import POST_FIELDS, Post
 from smmplan.problems import Code, Collector
-from smmplan.render.renderer import Renderer, RenderError, published_text
+from smmplan.render.renderer import Renderer, RenderError
 
 Report = Callable[..., None]  # the planner's report(path, code, message, *, level)
 # What a template reads as `post`: every field but the text it is writing.
@@ -114,33 +116,31 @@ class PostWriter:
         return posts
 
     def _post(self, channel_key: str, day: date, at: time, claim: Claim) -> Post | None:
-        from smmplan.load.zones import localize
-
         channel = self.m.channels[channel_key]
         tz_name = channel.timezone or self.m.timezone
-        local, in_gap = localize(day, at, tz_name)
+        clock, utc, in_gap = _clock(day, at, tz_name)
         if in_gap:
             self.report(
                 self._time_path(claim, channel_key),
                 Code.DST_GAP,
                 f"{day} {at:%H:%M} does not exist in {tz_name} (clocks go forward); "
-                f"posting at {local:%H:%M}",
+                f"posting at {clock}",
                 level="warning",
             )
         fields = self._fields(claim, channel_key, channel.network)
         names = self.names.get(day, [])
-        # (Formatting from the fields: strftime is a noticeable cost over a year of posts.)
         iso_day = day.isoformat()
         the_id = post_id(
             self.c.id, claim.source, claim.source_id, channel_key, occasion(claim, day, at)
         )
-        utc = local.astimezone(UTC)
+        link = fields["link"]
+        if fields["utm"] is not None:
+            link = tagged_link(link, fields["utm"], the_id)
         post = Post(
             date=iso_day,
-            time=f"{local.hour:02d}:{local.minute:02d}",
+            time=clock,
             timezone=tz_name,
-            utc=f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}"
-            f"T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z",
+            utc=utc,
             weekday=vocab.WEEKDAY_NAMES[day.weekday()],
             channel=channel_key,
             network=channel.network,
@@ -150,8 +150,8 @@ class PostWriter:
             title=claim.title,
             text="",
             hashtags=list(fields["hashtags"]),
-            media=media_paths(fields["media"]),
-            link=tagged_link(fields["link"], self.m.campaigns.get(fields["campaign"]), the_id),
+            media=list(fields["media_paths"]),
+            link=link,
             format=fields["format"],
             pillar=fields["pillar"],
             status=fields["status"],
@@ -161,13 +161,13 @@ class PostWriter:
             day_names=names,
             id=the_id,
             first_comment="",
-            alt_text=media_alts(fields["media"]),
+            alt_text=list(fields["alt_text"]),
             origin=self.c.source.at(claim.path),
         )
         body = self._render(claim, fields, post, day, names)
         if body is None:
             return None
-        post.text = published_text(body, post.hashtags)
+        post.text = self.renderer.published(body, fields["tags_key"])
         if fields["first_comment"]:
             comment = {"template": None, "text": fields["first_comment"]}
             comment["path_key"] = ("first_comment",)
@@ -182,7 +182,9 @@ class PostWriter:
         key = (id(claim.entry), claim.source_id, channel)
         found = self._field_cache.get(key)
         if found is None:
-            found = self._field_cache[key] = apply(_fields(claim, channel, network), self.c)
+            found = self._field_cache[key] = _shared(
+                apply(_fields(claim, channel, network), self.c), self.m
+            )
         return found
 
     def _time_path(self, claim: Claim, channel: str) -> KeyPath:
@@ -265,6 +267,33 @@ def _fields(claim: Claim, channel: str, network: str) -> dict[str, Any]:
         if variant.campaign:
             values["campaign"] = variant.campaign
     return values
+
+
+def _shared(fields: dict[str, Any], model: schema.Calendar) -> dict[str, Any]:
+    """What every post of one entry on one channel shares, worked out once."""
+    campaign = model.campaigns.get(fields["campaign"])
+    # A campaign's UTM parameters name each post (utm_content): only then is the link per post.
+    fields["utm"] = campaign if fields["link"] and campaign and campaign.utm else None
+    fields["media_paths"] = media_paths(fields["media"])
+    fields["alt_text"] = media_alts(fields["media"])
+    fields["tags_key"] = tuple(fields["hashtags"])
+    return fields
+
+
+@lru_cache(maxsize=8192)  # channels post at the same times on the same days
+def _clock(day: date, at: time, tz_name: str) -> tuple[str, str, bool]:
+    """The local HH:MM, the UTC instant (formatted) and whether the time fell in a DST gap.
+
+    (Formatted from the fields: strftime is a noticeable cost over a year of posts.)
+    """
+    local, in_gap = localize(day, at, tz_name)
+    utc = local.astimezone(UTC)
+    return (
+        f"{local.hour:02d}:{local.minute:02d}",
+        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d}"
+        f"T{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}Z",
+        in_gap,
+    )
 
 
 @dataclass

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from smmplan.cache import render_memo
+
 if TYPE_CHECKING:
     from smmplan.render.folder import TemplatesFolder
     from smmplan.render.sandbox import Sandbox
@@ -74,6 +76,16 @@ class Renderer:
         self._uses: dict[tuple[str, str], int] = {}
         self._deps: dict[tuple[str, str], Any] = {}
         self._memo: dict[tuple[Any, ...], str] = {}
+        self._plain: dict[str | None, str] = {}  # texts without Jinja syntax, checked once
+        self._published: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def published(self, body: str, hashtags: tuple[str, ...]) -> str:
+        """published_text(body, hashtags), worked out once per body and hashtags."""
+        key = (body, hashtags)
+        found = self._published.get(key)
+        if found is None:
+            found = self._published[key] = published_text(body, list(hashtags))
+        return found
 
     @cached_property
     def loader(self) -> TemplatesFolder:
@@ -184,11 +196,16 @@ class Renderer:
         `lookup(object, attribute)` gives one value of that context without building it (see
         smmplan.cache.render_memo.Lookup): a reused text then never builds the context.
         """
-        if template is None and not _JINJA_SYNTAX.search(text or ""):
-            # Plain text renders to itself (Jinja drops one trailing newline): no compiling.
-            body = (text or "").removesuffix("\n")
-            self._check_control(body, None, text)
-            return body
+        if template is None:
+            body = self._plain.get(text)
+            if body is not None:
+                return body
+            if not _JINJA_SYNTAX.search(text or ""):
+                # Plain text renders to itself (Jinja drops one trailing newline): no compiling.
+                body = (text or "").removesuffix("\n")
+                self._check_control(body, None, text)
+                self._plain[text] = body
+                return body
         source = ("file", template) if template else ("text", text or "")
         if lookup is None and callable(context):
             context = context()
@@ -203,8 +220,6 @@ class Renderer:
     def _memo_key(
         self, source: tuple[str, str], values: dict[str, Any] | Callable[[str, str], Any]
     ) -> Any:
-        from smmplan.cache import render_memo
-
         # Worked out from the second use on: most drafts render once.
         uses = self._uses[source] = self._uses.get(source, 0) + 1
         if uses < 2:
