@@ -17,7 +17,7 @@ import pytest
 from calendars_for_tests import write_repo
 from typer.testing import CliRunner
 
-from smmplan.cache import fingerprint
+from smmplan.cache import fingerprint, run_memo
 from smmplan.cli import app
 
 CALENDAR = """\
@@ -84,6 +84,7 @@ def _run(*argv: str) -> Result:
     out = Path(f"out-{next(_runs)}")
     if argv[0] == "build":
         argv = (*argv, "--out", str(out))
+    run_memo.clear()  # each command is a process of its own
     result = CliRunner().invoke(app, list(argv))
     files = {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     return result.exit_code, result.output.replace(str(out), "OUT"), files

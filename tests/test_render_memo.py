@@ -145,3 +145,64 @@ def test_each_value_a_reused_text_is_looked_up_by_is_the_one_its_template_reads(
             assert values.lookup(obj, attr) == fresh(obj, attr), (obj, attr)
     assert values.lookup("post", "text") is render_memo.MISSING  # the text is being written
     assert values.lookup("day", "names") == ["Día X"]
+
+
+def _client(ident: str, text: str) -> str:
+    return (
+        f"smmplan: 1\nid: {ident}\nname: {ident}\ntimezone: UTC\n"
+        "period: {start: 2026-12-01, end: 2026-12-07}\n"
+        "rules: {disable: [W314, W315, W319]}\n"
+        "channels:\n  ig:\n    network: instagram\n    slots: [{days: daily, times: ['09:00']}]\n"
+        f"themes:\n  - {{name: Daily, days: daily, text: '{text}'}}\n"
+    )
+
+
+def test_calendars_of_one_run_share_the_work_on_a_shared_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An agency's clients share their rubric texts: a run compiles each text and finds what it
+    reads once, not once per calendar, and each calendar still gets its own values."""
+    from smmplan.cache import jinja as jinja_cache
+    from smmplan.cache import run_memo
+    from smmplan.pipeline import plan
+
+    text = "{{ post.title }} at {{ calendar.name }} on {{ post.weekday }}"
+    for n in range(3):
+        write_repo(tmp_path, _client(f"client-{n}", text), name=f"client-{n}.yaml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SMMPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    run_memo.clear()
+    # Both are kept on disk between runs too; what counts is how often a run goes to them.
+    buckets, reads = [], []
+    get_bucket, stored_reads = jinja_cache._Kept.get_bucket, render_memo._stored_reads
+
+    def counted_bucket(self: object, *args: object) -> object:
+        buckets.append(args)
+        return get_bucket(self, *args)  # type: ignore[arg-type]
+
+    def counted_reads(env: object, source: str) -> object:
+        reads.append(source)
+        return stored_reads(env, source)
+
+    monkeypatch.setattr(jinja_cache._Kept, "get_bucket", counted_bucket)
+    monkeypatch.setattr(render_memo, "_stored_reads", counted_reads)
+    outcome = plan(sorted(Path("calendars").glob("*.yaml")), None)
+    assert outcome.ok
+    assert [len(item.schedule.posts) for item in outcome.planned] == [7, 7, 7]
+    assert [item.schedule.posts[0].text for item in outcome.planned] == [
+        f"Daily at client-{n} on Tuesday" for n in range(3)
+    ]
+    assert len(buckets) == 1 and reads == [text]
+
+
+def test_an_edited_text_is_worked_out_afresh_in_the_same_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smmplan.pipeline import plan
+
+    write_repo(tmp_path, _client("a", "{{ post.title }} one"), name="a.yaml")
+    write_repo(tmp_path, _client("b", "{{ post.title }} two"), name="b.yaml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SMMPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    outcome = plan(sorted(Path("calendars").glob("*.yaml")), None)
+    assert [item.schedule.posts[0].text for item in outcome.planned] == ["Daily one", "Daily two"]

@@ -17,7 +17,7 @@ import jinja2
 from jinja2 import FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
-from smmplan.cache import fingerprint, store
+from smmplan.cache import fingerprint, run_memo, store
 
 KIND = "jinja"
 
@@ -62,10 +62,18 @@ def from_text(env: Any, text: str) -> Any:
     cache = env.bytecode_cache
     if cache is None:
         return env.from_string(text)
-    # The bucket key is made from the name, so each text gets a name of its own.
-    name = "inline-" + hashlib.sha256(text.encode()).hexdigest()
-    bucket = cache.get_bucket(env, name, None, text)
-    if bucket.code is None:
-        bucket.code = env.compile(text)
-        cache.set_bucket(bucket)
-    return env.template_class.from_code(env, bucket.code, env.make_globals(None), None)
+    # Many calendars of one run share their texts: the compiled code is read once per run.
+    code = _COMPILED.get((cache.salt, text))
+    if code is None:
+        # The bucket key is made from the name, so each text gets a name of its own.
+        name = "inline-" + hashlib.sha256(text.encode()).hexdigest()
+        bucket = cache.get_bucket(env, name, None, text)
+        if bucket.code is None:
+            bucket.code = env.compile(text)
+            cache.set_bucket(bucket)
+        code = _COMPILED[(cache.salt, text)] = bucket.code
+    return env.template_class.from_code(env, code, env.make_globals(None), None)
+
+
+# Code compiled from texts in this run, by the environment's key and the text.
+_COMPILED: dict[tuple[str, str], Any] = run_memo.memo()

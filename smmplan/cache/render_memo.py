@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from smmplan.cache import run_memo
+
 CONTEXT_OBJECTS = ("post", "day", "calendar")
 MISSING = object()  # what a lookup gives for a name the context does not have
 
@@ -21,6 +23,20 @@ Dependencies = tuple[tuple[str, str], ...]
 
 def dependencies(env: Any, source: str) -> Dependencies | None:
     """What `source` reads, kept in the on-disk cache: parsing costs more than rendering."""
+    from smmplan.cache import fingerprint
+
+    # Many calendars of one run share their texts: each is looked up once per run.
+    memo_key = (fingerprint.package_digest(), source)
+    if memo_key in _READS:
+        return _READS[memo_key]
+    _READS[memo_key] = found = _stored_reads(env, source)
+    return found
+
+
+_READS: dict[tuple[str, str], Dependencies | None] = run_memo.memo()
+
+
+def _stored_reads(env: Any, source: str) -> Dependencies | None:
     import jinja2
 
     from smmplan.cache import fingerprint, store

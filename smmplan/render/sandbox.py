@@ -7,7 +7,6 @@ would make something huge of them, and a number too large for a float is refused
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import string
@@ -163,7 +162,6 @@ class Sandbox(ImmutableSandboxedEnvironment):
     def guarded(self, name: str, func: Callable[..., Any]) -> Callable[..., Any]:
         """The filter `func` with its numbers, steps and the text it makes counted."""
 
-        @functools.wraps(func)
         def run(*args: Any, **kwargs: Any) -> Any:
             self._check_numbers(args, kwargs)
             self.budget.tick()
@@ -176,6 +174,10 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 self.budget.grow(self._grown(method, texts[0], tuple(texts[1:])))
             return self.budget.build(func(*args, **kwargs))
 
+        # What Jinja reads off a filter (pass_context and the like); functools.wraps would copy
+        # more, at a noticeable cost per calendar over Jinja's fifty-odd filters.
+        if hasattr(func, "jinja_pass_arg"):
+            run.jinja_pass_arg = func.jinja_pass_arg  # type: ignore[attr-defined]
         return run
 
     def _grown(self, method: str, text: str, args: tuple[Any, ...]) -> int:
