@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,13 +20,17 @@ def write_all(files: dict[Path, bytes]) -> None:
     """
     staged: list[tuple[Path, Path]] = []
     backups: list[tuple[Path, Path | None]] = []
+    moved: set[Path] = set()
     target = Path()
     try:
-        for target, data in sorted(files.items()):
-            staged.append((_stage(target, data), target))
+        staged, failed = _stage_all(sorted(files.items()))
+        if failed is not None:
+            target, error = failed
+            raise error
         for temporary, target in staged:
             backups.append((target, _backup(target)))
             os.replace(temporary, target)
+            moved.add(temporary)
     except OSError as exc:
         _restore(backups)
         reason = exc.strerror or str(exc)
@@ -35,10 +40,40 @@ def write_all(files: dict[Path, bytes]) -> None:
         raise
     finally:
         for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
+            if temporary not in moved:
+                temporary.unlink(missing_ok=True)
         for _, backup in backups:
             if backup is not None:
                 backup.unlink(missing_ok=True)
+
+
+def _stage_all(
+    files: list[tuple[Path, bytes]],
+) -> tuple[list[tuple[Path, Path]], tuple[Path, BaseException] | None]:
+    """Every file written and synced to a temporary sibling, several at a time: a sync waits
+    on the disk, and an agency's build writes hundreds of files. Also the first file (in
+    order) that could not be staged, with why."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    for folder in sorted({target.parent for target, _ in files}):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            return [], (next(t for t, _ in files if t.parent == folder), exc)
+    with ThreadPoolExecutor(max_workers=min(_SYNCING, len(files) or 1)) as pool:
+        futures = [(target, pool.submit(_stage, target, data)) for target, data in files]
+    staged: list[tuple[Path, Path]] = []
+    failed: tuple[Path, BaseException] | None = None
+    for target, future in futures:
+        error = future.exception()
+        if error is None:
+            staged.append((future.result(), target))
+        elif failed is None:
+            failed = (target, error)
+    return staged, failed
+
+
+_SYNCING = 8  # files written and synced at once
 
 
 def _temporary(target: Path, suffix: str) -> tuple[int, Path]:
@@ -72,6 +107,17 @@ def _backup(target: Path) -> Path | None:
     """A copy of the file about to be replaced, or None when there is none."""
     if not target.is_file():
         return None
+    # A second name for the old file: os.replace gives the target a new file, so the link
+    # keeps the old bytes without copying them (and without creating a file first).
+    for _ in range(100):
+        backup = target.with_name(f".{target.name}.{secrets.token_hex(4)}.bak")
+        try:
+            os.link(target, backup)
+            return backup
+        except FileExistsError:
+            continue
+        except OSError:
+            break  # a file system without hard links
     handle, backup = _temporary(target, ".bak")
     os.close(handle)
     shutil.copy2(target, backup)
