@@ -530,8 +530,7 @@ def test_a_write_that_fails_midway_leaves_no_new_and_no_temporary_files(
     monkeypatch.setattr(os, "fsync", failing_fsync)
     code, output = _run(tmp_path, "build", "--format", "csv,ics,md,json")
     assert code == 1, output
-    assert "No space left on device" in output
-    assert len(calls) == 5
+    assert output.count("No space left on device") == 1
     files = [p for p in (tmp_path / "build").rglob("*") if p.is_file()]
     assert files == [], files
 

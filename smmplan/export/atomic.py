@@ -7,6 +7,7 @@ import os
 import secrets
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 from smmplan.problems import SmmplanError
@@ -60,14 +61,26 @@ def _stage_all(
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             return [], (next(t for t, _ in files if t.parent == folder), exc)
+    stop = threading.Event()  # after a failure (a full disk, say), stage nothing more
+
+    def stage(target: Path, data: bytes) -> Path | None:
+        if stop.is_set():
+            return None
+        try:
+            return _stage(target, data)
+        except BaseException:
+            stop.set()
+            raise
+
     with ThreadPoolExecutor(max_workers=min(_SYNCING, len(files) or 1)) as pool:
-        futures = [(target, pool.submit(_stage, target, data)) for target, data in files]
+        futures = [(target, pool.submit(stage, target, data)) for target, data in files]
     staged: list[tuple[Path, Path]] = []
     failed: tuple[Path, BaseException] | None = None
     for target, future in futures:
         error = future.exception()
         if error is None:
-            staged.append((future.result(), target))
+            if (temporary := future.result()) is not None:
+                staged.append((temporary, target))
         elif failed is None:
             failed = (target, error)
     return staged, failed
