@@ -144,3 +144,19 @@ def test_jobs_below_one_is_a_usage_error(agency: Path, jobs: str) -> None:
     code, _, err = run("validate", "--jobs", jobs)
     assert code == 2
     assert "--jobs must be 1 or more" in err
+
+
+def test_a_post_comes_back_from_a_worker_whole() -> None:
+    """Schedules travel back from worker processes pickled: every field, and where the post's
+    entry is written, must arrive as it left."""
+    import pickle
+    from dataclasses import fields
+
+    from smmplan.model import Post
+
+    values = {item.name: f"<{item.name}>" for item in fields(Post)}
+    post = Post(**values | {"hashtags": ["#a"], "budget": 2.5, "origin": ("c.yaml", 7, 3)})
+    back = pickle.loads(pickle.dumps(post, protocol=pickle.HIGHEST_PROTOCOL))
+    assert [getattr(back, item.name) for item in fields(Post)] == [
+        getattr(post, item.name) for item in fields(Post)
+    ]
