@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from smmplan.render.sandbox import Sandbox
 
 _JINJA_SYNTAX = re.compile(r"\{[{%#]")
+_TEMPLATE = "\0template"  # what Renderer._plain holds for a text with Jinja syntax in it
 _GRAPHEME = regex.compile(r"\X")
 _HASHTAG_IN_TEXT = regex.compile(r"#[\p{L}\p{M}\p{N}_]+")
 
@@ -76,7 +77,7 @@ class Renderer:
         self._uses: dict[tuple[str, str], int] = {}
         self._deps: dict[tuple[str, str], Any] = {}
         self._memo: dict[tuple[Any, ...], str] = {}
-        self._plain: dict[str | None, str] = {}  # texts without Jinja syntax, checked once
+        self._plain: dict[str | None, str] = {}  # each text's body when it has no Jinja syntax
         self._published: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def published(self, body: str, hashtags: tuple[str, ...]) -> str:
@@ -198,13 +199,14 @@ class Renderer:
         """
         if template is None:
             body = self._plain.get(text)
-            if body is not None:
-                return body
-            if not _JINJA_SYNTAX.search(text or ""):
+            if body is None and not _JINJA_SYNTAX.search(text or ""):
                 # Plain text renders to itself (Jinja drops one trailing newline): no compiling.
                 body = (text or "").removesuffix("\n")
                 self._check_control(body, None, text)
                 self._plain[text] = body
+            elif body is None:
+                self._plain[text] = body = _TEMPLATE
+            if body is not _TEMPLATE:
                 return body
         source = ("file", template) if template else ("text", text or "")
         if lookup is None and callable(context):
