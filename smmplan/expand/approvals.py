@@ -83,6 +83,8 @@ def units(checked: Checked, posts: list[Post]) -> dict[Unit, list[Post]]:
 
 def settle(checked: Checked, schedule: Schedule, out: Collector) -> None:
     """Mark posts with a still-valid approval approved; warn (W601) where one went stale."""
+    if not _any_approval(checked):  # most calendars: nothing to settle, no posts to group
+        return
     in_window = units(checked, schedule.posts)
     for unit, posts in in_window.items():
         for approval, at in _approvals_of(unit):
@@ -95,6 +97,14 @@ def settle(checked: Checked, schedule: Schedule, out: Collector) -> None:
                     post.status = STALE_STATUS
             file, line, col = checked.source.at(at)
             out.add(file, line, col, Code.APPROVAL_STALE, _stale(unit, approval), level="warning")
+
+
+def _any_approval(checked: Checked) -> bool:
+    m = checked.model
+    return any(
+        getattr(entry, "approvals", None) or getattr(entry, "approved", None) is not None
+        for entry in (*m.posts, *m.themes, *m.holidays.observances)
+    )
 
 
 def _approvals_of(unit: Unit) -> Iterator[tuple[Any, KeyPath]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 Counting = Literal["x", "graphemes", "graphemes-url23", "utf16", "codepoints"]
@@ -149,10 +150,12 @@ def grapheme_count(text: str) -> int:
     return len(regex.findall(r"\X", text))
 
 
+@lru_cache(maxsize=4096)  # posts of one rubric share their text
 def hashtag_count(text: str) -> int:
     return len(_HASHTAG.findall(text))
 
 
+@lru_cache(maxsize=4096)
 def link_count(text: str) -> int:
     return len(_URL.findall(text))
 
