@@ -8,9 +8,15 @@ import secrets
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from smmplan.problems import SmmplanError
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def write_all(files: dict[Path, bytes]) -> None:
@@ -19,43 +25,48 @@ def write_all(files: dict[Path, bytes]) -> None:
     When a move fails midway (a folder where a file should go, a read-only file), the files
     already moved are put back as they were.
     """
-    staged: list[tuple[Path, Path]] = []
-    backups: list[tuple[Path, Path | None]] = []
-    moved: set[Path] = set()
+    staged: list[Staged] = []
+    moved: list[Staged] = []
     target = Path()
     try:
         staged, failed = _stage_all(sorted(files.items()))
         if failed is not None:
             target, error = failed
             raise error
-        for temporary, target in staged:
-            backups.append((target, _backup(target)))
-            os.replace(temporary, target)
-            moved.add(temporary)
+        for item in staged:  # renames only: the slow part is done
+            target = item.target
+            os.replace(item.temporary, item.target)
+            moved.append(item)
     except OSError as exc:
-        _restore(backups)
+        _restore(moved)
         reason = exc.strerror or str(exc)
         raise SmmplanError(f"cannot write {target} ({reason}); earlier files were kept") from None
     except BaseException:
-        _restore(backups)
+        _restore(moved)
         raise
     finally:
-        for temporary, _ in staged:
-            if temporary not in moved:
-                temporary.unlink(missing_ok=True)
-        for _, backup in backups:
-            if backup is not None:
-                backup.unlink(missing_ok=True)
+        done = {id(item) for item in moved}
+        leftovers = [item.temporary for item in staged if id(item) not in done]
+        leftovers += [item.backup for item in staged if item.backup is not None]
+        _at_once(lambda path: path.unlink(missing_ok=True), leftovers)
+
+
+@dataclass(frozen=True)
+class Staged:
+    """A file's new bytes in a temporary sibling, and the old file under a second name."""
+
+    target: Path
+    temporary: Path
+    backup: Path | None
 
 
 def _stage_all(
     files: list[tuple[Path, bytes]],
-) -> tuple[list[tuple[Path, Path]], tuple[Path, BaseException] | None]:
-    """Every file written and synced to a temporary sibling, several at a time: a sync waits
-    on the disk, and an agency's build writes hundreds of files. Also the first file (in
-    order) that could not be staged, with why."""
-    from concurrent.futures import ThreadPoolExecutor
-
+) -> tuple[list[Staged], tuple[Path, BaseException] | None]:
+    """Every file written and synced to a temporary sibling (and the file it replaces kept
+    under a second name), several at a time: a sync waits on the disk, and an agency's build
+    writes hundreds of files. Also the first file (in order) that could not be staged, with
+    why."""
     for folder in sorted({target.parent for target, _ in files}):
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -63,27 +74,47 @@ def _stage_all(
             return [], (next(t for t, _ in files if t.parent == folder), exc)
     stop = threading.Event()  # after a failure (a full disk, say), stage nothing more
 
-    def stage(target: Path, data: bytes) -> Path | None:
+    def stage(item: tuple[Path, bytes]) -> Staged | None:
         if stop.is_set():
             return None
+        target, data = item
         try:
-            return _stage(target, data)
+            temporary = _stage(target, data)
         except BaseException:
             stop.set()
             raise
+        try:
+            return Staged(target, temporary, _backup(target))
+        except BaseException:
+            stop.set()
+            temporary.unlink(missing_ok=True)
+            raise
 
-    with ThreadPoolExecutor(max_workers=min(_SYNCING, len(files) or 1)) as pool:
-        futures = [(target, pool.submit(stage, target, data)) for target, data in files]
-    staged: list[tuple[Path, Path]] = []
+    staged: list[Staged] = []
     failed: tuple[Path, BaseException] | None = None
-    for target, future in futures:
-        error = future.exception()
-        if error is None:
-            if (temporary := future.result()) is not None:
-                staged.append((temporary, target))
-        elif failed is None:
-            failed = (target, error)
+    for (target, _), (result, error) in zip(files, _at_once(stage, files), strict=True):
+        if error is not None:
+            failed = failed or (target, error)
+        elif result is not None:
+            staged.append(result)
     return staged, failed
+
+
+def _at_once(
+    work: Callable[[T], R], items: Sequence[T]
+) -> list[tuple[R | None, BaseException | None]]:
+    """`work` on each item in a few threads (file calls wait on the disk, not the processor):
+    each item's result or what it raised, in order."""
+    if not items:
+        return []
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(_SYNCING, len(items))) as pool:
+        futures = [pool.submit(work, item) for item in items]
+    return [
+        (None, error) if (error := future.exception()) else (future.result(), None)
+        for future in futures
+    ]
 
 
 _SYNCING = 8  # files written and synced at once
@@ -137,10 +168,10 @@ def _backup(target: Path) -> Path | None:
     return backup
 
 
-def _restore(backups: list[tuple[Path, Path | None]]) -> None:
-    for target, backup in reversed(backups):
+def _restore(moved: list[Staged]) -> None:
+    for item in reversed(moved):
         with contextlib.suppress(OSError):  # put back all that can be, whatever failed
-            if backup is not None:
-                os.replace(backup, target)
-            elif target.is_file():
-                target.unlink()
+            if item.backup is not None:
+                os.replace(item.backup, item.target)
+            elif item.target.is_file():
+                item.target.unlink()
