@@ -44,35 +44,42 @@ def in_order(
     items: Sequence[T],
     jobs: int,
     on_done: Callable[[T], None] | None = None,
+    on_result: Callable[[T, R], None] | None = None,
 ) -> list[R]:
-    """`work` over `items` in up to `jobs` processes; `on_done` hears of each as it finishes.
+    """`work` over `items` in up to `jobs` processes; `on_done` hears of each as it finishes,
+    and `on_result` gets its result then (in this process).
 
     With one job or one item everything runs here, without a pool. Otherwise the first item
     is worked here before the pool starts: forked workers then inherit what it warmed (modules,
     built models, compiled templates and patterns) instead of each paying for it again.
     """
+
+    def done(result: R, item: T) -> R:
+        if on_done:
+            on_done(item)
+        if on_result:
+            on_result(item, result)
+        return result
+
     if min(jobs, len(items)) <= 1:
-        return [_done(work(item), item, on_done) for item in items]
-    first = _done(work(items[0]), items[0], on_done)
+        return [done(work(item), item) for item in items]
+    first = work(items[0])
     rest = items[1:]
     workers = min(jobs, len(rest))
     if workers <= 1:
-        return [first, *(_done(work(item), item, on_done) for item in rest)]
+        return [done(first, items[0]), *(done(work(item), item) for item in rest)]
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
         futures = {pool.submit(work, item): index for index, item in enumerate(rest)}
-        done: dict[int, R] = {}
+        # Heard of only now that the workers are forked: what hears of a result may start
+        # threads (a build stages its files), and a fork must not copy a running thread.
+        done(first, items[0])
+        results: dict[int, R] = {}
         for future in as_completed(futures):
             index = futures[future]
-            done[index] = _done(future.result(), rest[index], on_done)
-    return [first, *(done[index] for index in range(len(rest)))]
-
-
-def _done(result: R, item: T, on_done: Callable[[T], None] | None) -> R:
-    if on_done:
-        on_done(item)
-    return result
+            results[index] = done(future.result(), rest[index])
+    return [first, *(results[index] for index in range(len(rest)))]
 
 
 def forks() -> bool:

@@ -50,12 +50,37 @@ def test_a_file_that_cannot_be_staged_stops_the_write_before_anything_moves(
     write_all({path: b"old" for path in names})
     stage = atomic._stage
 
-    def full_disk(target: Path, data: bytes) -> Path:
+    def full_disk(target: Path, data: bytes, mode: int) -> Path:
         if target.name == "07.ics":
             raise OSError(28, "No space left on device")
-        return stage(target, data)
+        return stage(target, data, mode)
 
     monkeypatch.setattr(atomic, "_stage", full_disk)
     with pytest.raises(SmmplanError, match=r"cannot write .*07\.ics \(No space left on device\)"):
         write_all({path: b"new" for path in names})
     assert _tree(tmp_path) == {path.name: b"old" for path in names}
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o002, 0o077])
+def test_every_file_gets_the_mode_a_new_file_would(tmp_path: Path, umask: int) -> None:
+    """Files are staged in several threads; the umask is the process's, so each must still
+    get exactly the mode the user's umask gives a new file."""
+    old = os.umask(umask)
+    try:
+        write_all({tmp_path / f"{n}.csv": b"x" for n in range(40)})
+    finally:
+        os.umask(old)
+    modes = {(p.stat().st_mode & 0o777) for p in tmp_path.iterdir()}
+    assert modes == {0o666 & ~umask}
+
+
+def test_staged_files_that_are_never_committed_leave_no_file_behind(tmp_path: Path) -> None:
+    """A build that stops after staging (a scheduler's rule broken, two calendars with one id)
+    writes nothing and leaves the earlier build as it was."""
+    from smmplan.export.atomic import Writer
+
+    earlier = tmp_path / "a.csv"
+    earlier.write_bytes(b"earlier")
+    with Writer() as writer:
+        writer.stage({earlier: b"new", tmp_path / "sub" / "b.csv": b"new"})
+    assert _tree(tmp_path) == {"a.csv": b"earlier"}

@@ -38,20 +38,31 @@ def run_build(
     schedules = [p.schedule for p in outcome.planned if p.schedule is not None]
     handoff = _handoff(schedules, request)
     sys.stderr.write(report.as_text(sorted({*problems, *handoff[1]})))  # the warnings
-    try:
-        files_out = render_files(schedules, request, reuse=reuse, jobs=jobs)
-    except ProblemsFound as exc:  # a --preset scheduler's rules
-        return _stopped(console, exc.problems)
-    if request.output == "-":
-        sys.stdout.buffer.write(next(iter(files_out.values())))
-        sys.stdout.flush()
-        sys.stderr.write("".join(f"{summary_line(s)}\n" for s in schedules))
-        return 0
     from smmplan.export import manifest
-    from smmplan.export.atomic import write_all
+    from smmplan.export.atomic import Writer
 
-    manifests, stale = manifest.plan(files_out, keep_stale=keep_stale or request.output is not None)
-    write_all({**files_out, **manifests} if request.output is None else files_out)
+    # Files are staged on disk as each calendar's are rendered, and moved into place only
+    # once every calendar has rendered; a build that stops leaves nothing behind.
+    with Writer() as writer:
+        try:
+            files_out = render_files(
+                schedules,
+                request,
+                reuse=reuse,
+                jobs=jobs,
+                on_files=writer.stage if request.output is None else None,
+            )
+        except ProblemsFound as exc:  # a --preset scheduler's rules
+            return _stopped(console, exc.problems)
+        if request.output == "-":
+            sys.stdout.buffer.write(next(iter(files_out.values())))
+            sys.stdout.flush()
+            sys.stderr.write("".join(f"{summary_line(s)}\n" for s in schedules))
+            return 0
+        keep = keep_stale or request.output is not None
+        manifests, stale = manifest.plan(files_out, keep_stale=keep)
+        writer.stage(manifests if request.output is None else files_out)
+        writer.commit()
     removed = manifest.remove(stale)
     _summary(console, schedules, files_out, problems)
     sys.stderr.write("".join(f"{line.as_text()}\n" for line in handoff[0]))

@@ -8,15 +8,11 @@ import secrets
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from smmplan.problems import SmmplanError
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 def write_all(files: dict[Path, bytes]) -> None:
@@ -25,30 +21,104 @@ def write_all(files: dict[Path, bytes]) -> None:
     When a move fails midway (a folder where a file should go, a read-only file), the files
     already moved are put back as they were.
     """
-    staged: list[Staged] = []
-    moved: list[Staged] = []
-    target = Path()
-    try:
-        staged, failed = _stage_all(sorted(files.items()))
-        if failed is not None:
-            target, error = failed
-            raise error
-        for item in staged:  # renames only: the slow part is done
-            target = item.target
-            os.replace(item.temporary, item.target)
-            moved.append(item)
-    except OSError as exc:
-        _restore(moved)
-        reason = exc.strerror or str(exc)
-        raise SmmplanError(f"cannot write {target} ({reason}); earlier files were kept") from None
-    except BaseException:
-        _restore(moved)
-        raise
-    finally:
+    with Writer() as writer:
+        writer.stage(files)
+        writer.commit()
+
+
+class Writer:
+    """Files staged as they are made, moved into place all together by `commit()`.
+
+    Staging (writing and syncing a temporary sibling, keeping the file it replaces under a
+    second name) runs in a few threads while the build goes on: a sync waits on the disk, and
+    an agency's build writes hundreds of files. Leaving the `with` block without a commit
+    removes everything staged; nothing the user has is touched before the commit.
+    """
+
+    def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._pool = ThreadPoolExecutor(max_workers=_SYNCING)
+        self._pending: list[tuple[Path, Future[Staged | None]]] = []
+        self._folders: set[Path] = set()
+        self._stop = threading.Event()  # after a failure (a full disk, say), stage no more
+        self._mode = 0o666 & ~_umask()  # the umask is the process's: read here, not in threads
+        self._committed = False
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._committed:
+            self._clean(self._wait(), [])
+
+    def stage(self, files: dict[Path, bytes]) -> None:
+        for target, data in files.items():
+            if target.parent not in self._folders:
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    self._stop.set()
+                    self._pending.append((target, _failed(exc)))
+                    continue
+                self._folders.add(target.parent)
+            self._pending.append((target, self._pool.submit(self._stage, target, data)))
+
+    def commit(self) -> None:
+        """Move every staged file into place, or raise with every file as it was."""
+        self._committed = True
+        staged = self._wait()
+        moved: list[Staged] = []
+        failed = next(
+            ((t, f.exception()) for t, f in sorted(self._pending, key=_by_target) if f.exception()),
+            None,
+        )
+        target = failed[0] if failed else Path()
+        try:
+            if failed is not None:
+                raise failed[1]  # type: ignore[misc]
+            for item in staged:  # renames only: the slow part is done
+                target = item.target
+                os.replace(item.temporary, item.target)
+                moved.append(item)
+        except OSError as exc:
+            _restore(moved)
+            reason = exc.strerror or str(exc)
+            message = f"cannot write {target} ({reason}); earlier files were kept"
+            raise SmmplanError(message) from None
+        except BaseException:
+            _restore(moved)
+            raise
+        finally:
+            self._clean(staged, moved)
+
+    def _stage(self, target: Path, data: bytes) -> Staged | None:
+        if self._stop.is_set():
+            return None
+        try:
+            temporary = _stage(target, data, self._mode)
+        except BaseException:
+            self._stop.set()
+            raise
+        try:
+            return Staged(target, temporary, _backup(target))
+        except BaseException:
+            self._stop.set()
+            temporary.unlink(missing_ok=True)
+            raise
+
+    def _wait(self) -> list[Staged]:
+        """Everything staged so far, in the order of the targets' paths."""
+        self._pool.shutdown(wait=True)
+        found = [(t, f.result()) for t, f in self._pending if f.exception() is None]
+        return [item for _, item in sorted(found, key=_by_target) if item is not None]
+
+    def _clean(self, staged: list[Staged], moved: list[Staged]) -> None:
         done = {id(item) for item in moved}
         leftovers = [item.temporary for item in staged if id(item) not in done]
         leftovers += [item.backup for item in staged if item.backup is not None]
-        _at_once(lambda path: path.unlink(missing_ok=True), leftovers)
+        for path in leftovers:
+            path.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -60,68 +130,20 @@ class Staged:
     backup: Path | None
 
 
-def _stage_all(
-    files: list[tuple[Path, bytes]],
-) -> tuple[list[Staged], tuple[Path, BaseException] | None]:
-    """Every file written and synced to a temporary sibling (and the file it replaces kept
-    under a second name), several at a time: a sync waits on the disk, and an agency's build
-    writes hundreds of files. Also the first file (in order) that could not be staged, with
-    why."""
-    for folder in sorted({target.parent for target, _ in files}):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            return [], (next(t for t, _ in files if t.parent == folder), exc)
-    stop = threading.Event()  # after a failure (a full disk, say), stage nothing more
-
-    def stage(item: tuple[Path, bytes]) -> Staged | None:
-        if stop.is_set():
-            return None
-        target, data = item
-        try:
-            temporary = _stage(target, data)
-        except BaseException:
-            stop.set()
-            raise
-        try:
-            return Staged(target, temporary, _backup(target))
-        except BaseException:
-            stop.set()
-            temporary.unlink(missing_ok=True)
-            raise
-
-    staged: list[Staged] = []
-    failed: tuple[Path, BaseException] | None = None
-    for (target, _), (result, error) in zip(files, _at_once(stage, files), strict=True):
-        if error is not None:
-            failed = failed or (target, error)
-        elif result is not None:
-            staged.append(result)
-    return staged, failed
+def _by_target(pair: tuple[Path, object]) -> Path:
+    return pair[0]
 
 
-def _at_once(
-    work: Callable[[T], R], items: Sequence[T]
-) -> list[tuple[R | None, BaseException | None]]:
-    """`work` on each item in a few threads (file calls wait on the disk, not the processor):
-    each item's result or what it raised, in order."""
-    if not items:
-        return []
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=min(_SYNCING, len(items))) as pool:
-        futures = [pool.submit(work, item) for item in items]
-    return [
-        (None, error) if (error := future.exception()) else (future.result(), None)
-        for future in futures
-    ]
+def _failed(exc: BaseException) -> Future[Staged | None]:
+    future: Future[Staged | None] = Future()
+    future.set_exception(exc)
+    return future
 
 
 _SYNCING = 8  # files written and synced at once
 
 
 def _temporary(target: Path, suffix: str) -> tuple[int, Path]:
-    target.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=target.parent)
     return handle, Path(name)
 
@@ -132,11 +154,11 @@ def _umask() -> int:
     return current
 
 
-def _stage(target: Path, data: bytes) -> Path:
+def _stage(target: Path, data: bytes, mode: int) -> Path:
     handle, temporary = _temporary(target, ".tmp")
     try:
         # mkstemp creates 0600; outputs get the mode any new file would (umask applies).
-        os.chmod(temporary, 0o666 & ~_umask())
+        os.chmod(temporary, mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()

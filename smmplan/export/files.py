@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -71,13 +72,19 @@ def filtered(schedule: Schedule, request: Request) -> Schedule:
 
 
 def render_files(
-    schedules: list[Schedule], request: Request, *, reuse: bool = False, jobs: int = 1
+    schedules: list[Schedule],
+    request: Request,
+    *,
+    reuse: bool = False,
+    jobs: int = 1,
+    on_files: Callable[[dict[Path, bytes]], None] | None = None,
 ) -> dict[Path, bytes]:
     """Every output file of a build (the -o target uses the path '-' for stdout).
 
     With `reuse`, a file whose schedule and options are unchanged since it was last written
     comes from the cache (smmplan.cache.output) instead of being rendered again. With `jobs`
-    above 1, calendars are rendered in that many forked processes.
+    above 1, calendars are rendered in that many forked processes. `on_files` gets each
+    calendar's files (for --out) as soon as they are rendered, in whatever order.
     """
     from smmplan.export import ExportOptions
 
@@ -104,21 +111,30 @@ def render_files(
             )
         _check_replace(target, request)
         return {target: next(iter(named.values()))}
+
+    def placed(index: int, formats: list[dict[str, bytes]]) -> None:
+        if on_files is not None:
+            on_files(dict(_targets(schedules[index], formats, request)))
+
     files: dict[Path, bytes] = {}
-    for schedule, formats in zip(
-        schedules, _every_calendar(schedules, request, options, reuse, jobs), strict=True
-    ):
-        folder = request.out_dir / schedule.calendar.id
-        for named in formats:
-            for name, data in named.items():
-                target = folder / f"{schedule.window_name}{name}"
-                if target in files:
-                    raise UsageError(
-                        f"two calendars have the id '{schedule.calendar.id}'; "
-                        "give each its own 'id'"
-                    )
-                files[target] = data
+    every = _every_calendar(schedules, request, options, reuse, jobs, placed)
+    for schedule, formats in zip(schedules, every, strict=True):
+        for target, data in _targets(schedule, formats, request):
+            if target in files:
+                raise UsageError(
+                    f"two calendars have the id '{schedule.calendar.id}'; give each its own 'id'"
+                )
+            files[target] = data
     return files
+
+
+def _targets(
+    schedule: Schedule, formats: list[dict[str, bytes]], request: Request
+) -> Iterator[tuple[Path, bytes]]:
+    folder = request.out_dir / schedule.calendar.id
+    for named in formats:
+        for name, data in named.items():
+            yield folder / f"{schedule.window_name}{name}", data
 
 
 # The render_files call in progress: forked workers read its calendars from the memory they
@@ -127,7 +143,12 @@ _run: tuple[list[Schedule], Request, ExportOptions, bool] | None = None
 
 
 def _every_calendar(
-    schedules: list[Schedule], request: Request, options: ExportOptions, reuse: bool, jobs: int
+    schedules: list[Schedule],
+    request: Request,
+    options: ExportOptions,
+    reuse: bool,
+    jobs: int,
+    on_result: Callable[[int, list[dict[str, bytes]]], None],
 ) -> list[list[dict[str, bytes]]]:
     """The files of each asked-for format of each calendar, in the order of `schedules`."""
     from smmplan import workers
@@ -136,7 +157,10 @@ def _every_calendar(
     _run = (schedules, request, options, reuse)
     try:
         return workers.in_order(
-            _calendar_files, range(len(schedules)), jobs if workers.forks() else 1
+            _calendar_files,
+            range(len(schedules)),
+            jobs if workers.forks() else 1,
+            on_result=on_result,
         )
     finally:
         _run = None
