@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from operator import attrgetter
@@ -35,6 +36,10 @@ POST_FIELDS: tuple[str, ...] = (
     "first_comment",
     "alt_text",
 )
+
+
+# A post's values in POST_FIELDS order, fetched in one call (the exporters' rows).
+post_values = operator.attrgetter(*POST_FIELDS)
 
 
 @dataclass(slots=True)
@@ -71,7 +76,7 @@ class Post:
     origin: tuple[str, int, int] = field(default=("", 1, 1), compare=False, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in POST_FIELDS}
+        return dict(zip(POST_FIELDS, post_values(self), strict=True))
 
     def __reduce__(self) -> tuple[type[Post], tuple[Any, ...]]:
         # Schedules come back from worker processes: the fields as one tuple pickle in half

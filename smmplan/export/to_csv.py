@@ -7,10 +7,11 @@ import io
 from collections.abc import Iterable, Sequence
 
 from smmplan.export import Format, register
-from smmplan.model import POST_FIELDS, Post, Schedule
+from smmplan.model import POST_FIELDS, Post, Schedule, post_values
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+_FORMULA_FIRST = frozenset(_FORMULA_STARTS)  # each is one character
 _LIST_SEPARATORS = {"hashtags": " ", "media": "|", "day_names": "|"}
 
 
@@ -34,13 +35,20 @@ def write_rows(header: Sequence[str], rows: Iterable[list[str]], *, bom: bool) -
 
 def post_row(post: Post, *, safe: bool) -> list[str]:
     """The CSV cells of one post, in column order; formula-neutralised when `safe`."""
-    cells = [_cell(name, getattr(post, name)) for name in POST_FIELDS]
-    return [neutralise(cell) for cell in cells] if safe else cells
+    # Most cells are text already; only lists and the budget need writing out.
+    cells = [
+        value if type(value) is str else _cell(name, value)
+        for name, value in zip(POST_FIELDS, post_values(post), strict=True)
+    ]
+    if not safe:
+        return cells
+    # One look at the first character: startswith with a tuple tries every prefix in turn.
+    return ["'" + cell if cell[:1] in _FORMULA_FIRST else cell for cell in cells]
 
 
 def _cell(name: str, value: object) -> str:
     if isinstance(value, list):
-        return _LIST_SEPARATORS.get(name, "|").join(str(item) for item in value)
+        return _LIST_SEPARATORS.get(name, "|").join(map(str, value))
     if name == "budget":
         return format_budget(value)
     return "" if value is None else str(value)
@@ -56,7 +64,7 @@ def format_budget(budget: object) -> str:
 
 
 def neutralise(cell: str) -> str:
-    """A leading `'` on a cell a spreadsheet would run as a formula."""
+    """A leading `'` on a cell a spreadsheet would run as a formula (as `post_row` does)."""
     return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from smmplan.export import Format, register
+from smmplan.export import Format, localized, register
 from smmplan.export.steps import steps_by_post
 from smmplan.export.to_csv import format_budget
 from smmplan.export.to_markdown import (
@@ -43,7 +43,9 @@ class MediaView:
     alt: str = ""  # the alt text the calendar gives
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, a cost per post
+# larger than the rest of the view's making. Nothing changes a view once made.
+@dataclass(slots=True)
 class PostView:
     id: str
     time: str
@@ -106,8 +108,8 @@ def _context(schedule: Schedule) -> dict[str, Any]:
         "t": {key: lang.label(key) for key in LABELS["en"]},
         "title": lang.label("plan_title", name=schedule.calendar.name),
         "heading": _isolated(lang.label("plan_title", name="{name}"), schedule.calendar.name),
-        "window": f"{lang.date_text(schedule.start)} – {lang.date_text(schedule.end)}",
-        "weekdays": lang.weekdays(),
+        "window": " – ".join(localized.date_text(lang, d) for d in (schedule.start, schedule.end)),
+        "weekdays": list(localized.weekdays(lang)),
         "months": _months(schedule, days),
         "listed": [day for _, day in sorted(days.items()) if day.posts],
         "summary": _summary(schedule.posts, channels),
@@ -133,7 +135,9 @@ def _months(schedule: Schedule, days: dict[date, DayView]) -> list[MonthView]:
         cells += [days[first + timedelta(n)] for n in range((following - first).days)]
         cells += [None] * (-len(cells) % 7)
         weeks = [cells[i : i + 7] for i in range(0, len(cells), 7)]
-        views.append(MonthView(first.strftime("m-%Y-%m"), lang.month_title(first), weeks))
+        views.append(
+            MonthView(first.strftime("m-%Y-%m"), localized.month_title(lang, first), weeks)
+        )
     return views
 
 
@@ -145,7 +149,7 @@ def _days(schedule: Schedule, lang: Language, channels: list[str]) -> dict[date,
         day: DayView(
             day=day.day,
             date=day.isoformat(),
-            heading=lang.date_text(day, "full"),
+            heading=localized.date_text(lang, day, "full"),
             in_window=schedule.start <= day <= schedule.end,
             blackout=schedule.blackout.get(day.isoformat()),
         )
@@ -156,47 +160,68 @@ def _days(schedule: Schedule, lang: Language, channels: list[str]) -> dict[date,
         names = view.holidays if event.kind == "holiday" else view.observances
         if event.name not in names:
             names.append(event.name)
-    root = _media_root(schedule.calendar.path)
-    steps = steps_by_post(schedule.tasks)
+    post_view = _PostViews(schedule, lang, channels)
     # Stable sort: posts at the same time keep the expander's order.
     for post in sorted(schedule.posts, key=lambda p: (p.date, p.time)):
         view = days[date.fromisoformat(post.date)]
-        post_view = _post_view(post, lang, channels, root, schedule.calendar.timezone)
-        view.posts.append(replace(post_view, steps=steps.get(post.id, "")))
+        view.posts.append(post_view(post))
         if post.source == "theme" and post.title not in view.themes:
             view.themes.append(post.title)
     return days
 
 
-def _post_view(
-    post: Post, lang: Language, channels: list[str], root: Path | None, zone: str
-) -> PostView:
-    return PostView(
-        id=post.id,
-        # A channel in another zone than the calendar would otherwise show a misleading time.
-        time=post.time if post.timezone == zone else f"{post.time} ({post.timezone})",
-        channel=post.channel,
-        channel_class=_channel_class(post.channel, channels),
-        network=post.network,
-        account=post.account,
-        title=post.title,
-        status=post.status,
-        status_label=lang.label(post.status),
-        owner=post.owner,
-        format=post.format,
-        source=post.source,
-        text=post.text,
-        hashtags=" ".join(hashtags_not_in_text(post)),
-        media=[
-            replace(_media(path, root), alt=alt)
-            for path, alt in zip(post.media, post.alt_text or [""] * len(post.media), strict=False)
-        ],
-        link=post.link,
-        # A javascript: or data: link would run when clicked: such links are shown as text.
-        link_is_safe=post.link.lower().startswith(SAFE_LINK_SCHEMES),
-        budget=format_budget(post.budget),
-        first_comment=post.first_comment,
-    )
+class _PostViews:
+    """Makes the view of each post; labels, colours and media are looked up once per schedule."""
+
+    def __init__(self, schedule: Schedule, lang: Language, channels: list[str]) -> None:
+        self.lang = lang
+        self.zone = schedule.calendar.timezone
+        self.steps = steps_by_post(schedule.tasks)
+        self.root = _media_root(schedule.calendar.path)
+        self.channels = channels
+        self.classes = {key: _channel_class(key, channels) for key in channels}
+        self.labels: dict[str, str] = {}
+        self.media: dict[str, MediaView] = {}
+
+    def __call__(self, post: Post) -> PostView:
+        status_label = self.labels.get(post.status)
+        if status_label is None:
+            status_label = self.labels[post.status] = self.lang.label(post.status)
+        return PostView(
+            id=post.id,
+            # A channel in another zone than the calendar would otherwise show a misleading time.
+            time=post.time if post.timezone == self.zone else f"{post.time} ({post.timezone})",
+            channel=post.channel,
+            channel_class=self.classes.get(post.channel)
+            or _channel_class(post.channel, self.channels),
+            network=post.network,
+            account=post.account,
+            title=post.title,
+            status=post.status,
+            status_label=status_label,
+            owner=post.owner,
+            format=post.format,
+            source=post.source,
+            text=post.text,
+            hashtags=" ".join(hashtags_not_in_text(post)),
+            media=self.media_views(post) if post.media else [],
+            link=post.link,
+            # A javascript: or data: link would run when clicked: such links are shown as text.
+            link_is_safe=post.link.lower().startswith(SAFE_LINK_SCHEMES),
+            budget=format_budget(post.budget),
+            steps=self.steps.get(post.id, ""),
+            first_comment=post.first_comment,
+        )
+
+    def media_views(self, post: Post) -> list[MediaView]:
+        views = []
+        for path, alt in zip(post.media, post.alt_text or [""] * len(post.media), strict=False):
+            # A picture used by many posts is read and encoded once.
+            found = self.media.get(path)
+            if found is None:
+                found = self.media[path] = _media(path, self.root)
+            views.append(replace(found, alt=alt))
+        return views
 
 
 def _channel_class(channel: str, channels: list[str]) -> str:

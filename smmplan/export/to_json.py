@@ -32,7 +32,7 @@ def to_json(schedule: Schedule) -> bytes:
 
 
 def _compact(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "), default=_encode_value)
+    return _ENCODER.encode(value)
 
 
 def _document(schedule: Schedule) -> dict[str, Any]:
@@ -62,6 +62,9 @@ def _encode_value(value: object) -> str:
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
+
+# What json.dumps would make anew for every record.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "), default=_encode_value)
 
 register(
     Format(

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
-from smmplan.export import Format, register
+from smmplan.export import Format, localized, register
 from smmplan.export.steps import steps_by_post
 from smmplan.export.to_csv import format_budget
 from smmplan.l10n import LABELS, Language, language
-from smmplan.model import CalendarInfo, DayEvent, Post, Schedule
+from smmplan.model import DayEvent, Post, Schedule
 from smmplan.problems import UsageError
 
 TEMPLATE_NAME = "plan.md.j2"
@@ -28,7 +28,9 @@ TEMPLATE_NAME = "plan.md.j2"
 STATUS_ORDER = ("planned", "idea", "draft", "review", "approved", "scheduled", "published")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, which made
+# building the views cost more than laying out the sheet. Nothing changes a view once made.
+@dataclass(slots=True)
 class PostView:
     """One post as the sheet shows it; `quote` is the text as Markdown blockquote lines."""
 
@@ -146,8 +148,8 @@ def _context(schedule: Schedule) -> dict[str, Any]:
         "t": {key: locale.label(key) for key in LABELS["en"]},
         "calendar": info.as_dict(),
         "window": {
-            "start": locale.date_text(schedule.start),
-            "end": locale.date_text(schedule.end),
+            "start": localized.date_text(locale, schedule.start),
+            "end": localized.date_text(locale, schedule.end),
             "start_iso": schedule.start.isoformat(),
             "end_iso": schedule.end.isoformat(),
         },
@@ -185,7 +187,7 @@ def _weeks(schedule: Schedule, locale: Language) -> list[WeekView]:
     for day_date in sorted(days):
         monday = day_date - timedelta(days=day_date.weekday())
         if monday not in weeks:
-            label = locale.date_text(monday)
+            label = localized.date_text(locale, monday)
             weeks[monday] = WeekView(
                 start=monday.isoformat(),
                 label=label,
@@ -201,7 +203,7 @@ def _days(schedule: Schedule, locale: Language) -> dict[date, DayView]:
     def day_view(iso: str) -> DayView:
         key = date.fromisoformat(iso)
         if key not in days:
-            days[key] = DayView(date=iso, heading=locale.date_text(key, "full"))
+            days[key] = DayView(date=iso, heading=localized.date_text(locale, key, "full"))
         return days[key]
 
     for event in sorted(schedule.days, key=lambda e: (e.date, e.id)):
@@ -209,11 +211,11 @@ def _days(schedule: Schedule, locale: Language) -> dict[date, DayView]:
     for iso, reason in schedule.blackout.items():
         day_view(iso).blackout = reason
     steps = steps_by_post(schedule.tasks)
+    zone = schedule.calendar.timezone
     # Stable sort: posts at the same time keep the expander's order.
     for post in sorted(schedule.posts, key=lambda p: (p.date, p.time)):
         view = day_view(post.date)
-        post_view = _post_view(post, schedule.calendar)
-        view.posts.append(replace(post_view, steps=steps.get(post.id, "")))
+        view.posts.append(_post_view(post, zone, steps.get(post.id, "")))
         if post.source == "theme" and post.title not in view.themes:
             view.themes.append(post.title)
     return days
@@ -235,11 +237,9 @@ def _add_name(view: DayView, event: DayEvent) -> None:
         names.append(event.name)
 
 
-def _post_view(post: Post, calendar: CalendarInfo) -> PostView:
+def _post_view(post: Post, zone: str, steps: str) -> PostView:
     # A channel in another zone than the calendar would otherwise show a misleading time.
-    time_label = (
-        post.time if post.timezone == calendar.timezone else f"{post.time} ({post.timezone})"
-    )
+    time_label = post.time if post.timezone == zone else f"{post.time} ({post.timezone})"
     return PostView(
         time=post.time,
         time_label=time_label,
@@ -256,6 +256,7 @@ def _post_view(post: Post, calendar: CalendarInfo) -> PostView:
         media=list(post.media),
         link=post.link,
         budget=format_budget(post.budget),
+        steps=steps,
         first_comment=blockquote(post.first_comment),
         alt_text=[alt for alt in post.alt_text if alt],
     )
@@ -263,14 +264,24 @@ def _post_view(post: Post, calendar: CalendarInfo) -> PostView:
 
 def hashtags_not_in_text(post: Post) -> list[str]:
     """The hashtags a plan lists apart: only those the text does not show already."""
+    if not post.hashtags:
+        return []
+    shown = _hashtags_in(post.text)
+    return [tag for tag in post.hashtags if tag.casefold() not in shown]
+
+
+@functools.lru_cache(maxsize=1024)
+def _hashtags_in(text: str) -> frozenset[str]:
+    # A theme's or greeting's text repeats on every channel and week: it is searched once.
     from smmplan.render.renderer import _HASHTAG_IN_TEXT  # the rule the text was written by
 
-    shown = {tag.casefold() for tag in _HASHTAG_IN_TEXT.findall(post.text)}
-    return [tag for tag in post.hashtags if tag.casefold() not in shown]
+    return frozenset(tag.casefold() for tag in _HASHTAG_IN_TEXT.findall(text))
 
 
 def blockquote(text: str) -> str:
     """Prefix every line with `> ` so a multi-line text stays inside one blockquote."""
+    if not text:
+        return ""  # most first comments
     return "\n".join(f"> {line}" if line.strip() else ">" for line in text.splitlines())
 
 
