@@ -117,8 +117,15 @@ class Writer:
         done = {id(item) for item in moved}
         leftovers = [item.temporary for item in staged if id(item) not in done]
         leftovers += [item.backup for item in staged if item.backup is not None]
-        for path in leftovers:
-            path.unlink(missing_ok=True)
+        if len(leftovers) < _SYNCING:
+            for path in leftovers:
+                path.unlink(missing_ok=True)
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        # Each removal waits on the disk's journal, as a sync does: several at a time.
+        with ThreadPoolExecutor(max_workers=_SYNCING) as pool:
+            list(pool.map(lambda path: path.unlink(missing_ok=True), leftovers))
 
 
 @dataclass(frozen=True)
