@@ -5,7 +5,6 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
-from operator import attrgetter
 from typing import Any
 
 # The CSV column order (docs/outputs.md#post-fields); every post carries these fields.
@@ -84,7 +83,7 @@ class Post:
         return (Post, _post_state(self))
 
 
-_post_state = attrgetter(*(item.name for item in fields(Post)))
+_post_state = operator.attrgetter(*(item.name for item in fields(Post)))
 
 
 def not_ideas(posts: list[Post]) -> list[Post]:
