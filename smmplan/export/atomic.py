@@ -50,6 +50,7 @@ class Writer:
 
     def __exit__(self, *exc: object) -> None:
         if not self._committed:
+            self._stop.set()  # what is still queued is not written at all
             self._clean(self._wait(), [])
 
     def stage(self, files: dict[Path, bytes]) -> None:
