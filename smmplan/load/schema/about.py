@@ -14,7 +14,15 @@ from pydantic import Field
 
 def about(description: str, *examples: Any, **field: Any) -> Any:
     """A pydantic `Field` with its description and examples (values as a YAML file holds them)."""
+    if field.get("default_factory") is list:
+        field["default_factory"] = new_list
     return Field(description=description, examples=list(examples), **field)
+
+
+def new_list() -> list[Any]:
+    """A new empty list, a field's default. pydantic reads each default factory's signature
+    when it builds the models: the builtin `list`'s is parsed from text, 0.15 ms each."""
+    return []
 
 
 def text(entry: str) -> Any:

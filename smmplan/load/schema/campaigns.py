@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
+from smmplan.load.schema.about import new_list
 from smmplan.load.schema.values import ChannelList, DateValue, Hashtags, Model, _parsed
 from smmplan.problems import Code
 
@@ -107,7 +108,7 @@ class Campaign(Model):
         examples=[{"source": "instagram", "medium": "social", "campaign": "spring-sale-26"}],
     )
     hashtags: Hashtags = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Hashtags (or `+set`s) of posts that give none.",
         examples=[["#SpringSale", "+coffee"]],
     )

@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field, WithJsonSchema
 
+from smmplan.load.schema.about import new_list
 from smmplan.load.schema.campaigns import parse_amount
 from smmplan.load.schema.entries import _Written
 from smmplan.load.schema.values import (
@@ -70,12 +71,12 @@ class EvergreenPost(_Written):
         examples=["grind-size.j2"],
     )
     hashtags: Hashtags = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Hashtags added to its text; `+name` includes a hashtag set.",
         examples=[["+coffee", "#Tips"]],
     )
     media: TextList = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Images or videos: paths relative to the repo's root, or URLs.",
         examples=[["media/grinder.jpg"]],
     )
@@ -119,7 +120,7 @@ class Evergreen(Model):
         examples=["2027-01-01"],
     )
     library: list[EvergreenPost] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="The timeless posts that take turns in the free slots.",
         examples=[[{"id": "grind-size", "text": "Fine for espresso, coarse for the press."}]],
     )
