@@ -38,3 +38,24 @@ def test_benchmark_script_runs_on_tiny_inputs() -> None:
     assert "2 calendars: validate --no-cache" in cases
     assert "2 calendars, one edited: validate" in cases
     assert any(case.startswith("50 one-off posts to ICS: smmplan") for case in cases)
+
+
+def test_exporter_benchmark_runs_and_names_every_format() -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "bench_export.py"),
+            "--cases",
+            "month",
+            "--repeat",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    rows = [line.split("|") for line in result.stdout.splitlines() if line.startswith("| month")]
+    assert sorted(row[3].strip() for row in rows) == ["csv", "html", "ics", "json", "md"]
+    assert all(int(row[2]) == 191 and float(row[4]) > 0 for row in rows)
