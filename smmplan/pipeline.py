@@ -38,6 +38,7 @@ class Planned:
     schedule: Schedule | None = None
     calendar_id: tuple[str, Pos] | None = None  # the id and where it is written or made from
     checked: Any = None  # the loaded calendar (smmplan.load.checks.Checked), not cached
+    made: Any = None  # what plan(then=...) made of the schedule, in its place
 
 
 @dataclass
@@ -113,6 +114,8 @@ def plan(
     today: date | None = None,
     reuse: bool = False,
     jobs: int = 1,
+    then: Callable[[Schedule], Any] | None = None,
+    on_planned: Callable[[Planned], None] | None = None,
 ) -> Outcome:
     """Load, check, expand and lint every calendar, collecting every problem.
 
@@ -120,6 +123,10 @@ def plan(
     With `reuse`, the problems (and schedule) of a calendar whose inputs are unchanged since it
     was last checked come from the cache (smmplan.cache.check) instead of checking it again.
     With `jobs` above 1, calendars are checked in that many processes (smmplan.workers).
+    With `then`, a checked calendar's schedule goes to `then` in the process that checked it,
+    and what `then` makes comes back in `made` instead of the schedule (a build renders its
+    files there); `on_planned` hears of each such calendar as it comes back. A calendar whose
+    results the cache holds comes back with its schedule, as without `then`.
     """
     from smmplan.workers import in_order
 
@@ -139,17 +146,24 @@ def plan(
     for file in files:
         if found.get(file) is not None and on_progress:
             on_progress(file)
-    one = functools.partial(_plan_file, options=options, check=check, reuse=reuse)
-    checked = dict(zip(left, in_order(one, left, jobs, on_progress), strict=True))
+    one = functools.partial(_plan_file, options=options, check=check, reuse=reuse, then=then)
+    heard = (lambda _, planned: on_planned(planned)) if on_planned else None
+    checked = dict(zip(left, in_order(one, left, jobs, on_progress, heard), strict=True))
     outcome.planned = [found.get(file) or checked[file] for file in files]
     _check_calendar_ids(outcome.planned)
     return outcome
 
 
 def _plan_file(
-    file: Path, options: dict[str, object], check: Callable[[Path], Planned], reuse: bool
+    file: Path,
+    options: dict[str, object],
+    check: Callable[[Path], Planned],
+    reuse: bool,
+    then: Callable[[Schedule], Any] | None = None,
 ) -> Planned:
     planned = _checked_and_kept(file, options, check) if reuse else check(file)
+    if then is not None and planned.schedule is not None:
+        planned.made, planned.schedule = then(planned.schedule), None
     # What a run over many calendars keeps of each: not the loaded calendar (its models and
     # positions), which would grow memory with every calendar and be copied back from workers.
     planned.checked = None

@@ -74,7 +74,7 @@ def test_every_file_gets_the_mode_a_new_file_would(tmp_path: Path, umask: int) -
     assert modes == {0o666 & ~umask}
 
 
-def test_staged_files_that_are_never_committed_leave_no_file_behind(tmp_path: Path) -> None:
+def test_staged_files_that_are_never_committed_leave_nothing_behind(tmp_path: Path) -> None:
     """A build that stops after staging (a scheduler's rule broken, two calendars with one id)
     writes nothing and leaves the earlier build as it was."""
     from smmplan.export.atomic import Writer
@@ -82,5 +82,6 @@ def test_staged_files_that_are_never_committed_leave_no_file_behind(tmp_path: Pa
     earlier = tmp_path / "a.csv"
     earlier.write_bytes(b"earlier")
     with Writer() as writer:
-        writer.stage({earlier: b"new", tmp_path / "sub" / "b.csv": b"new"})
+        writer.stage({earlier: b"new", tmp_path / "sub" / "deeper" / "b.csv": b"new"})
     assert _tree(tmp_path) == {"a.csv": b"earlier"}
+    assert sorted(os.listdir(tmp_path)) == ["a.csv"]  # nor a folder it made for them

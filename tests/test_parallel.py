@@ -69,6 +69,22 @@ def test_validate_in_parallel_prints_what_a_serial_run_prints(agency: Path) -> N
     assert parallel == serial
 
 
+def test_a_build_after_one_edit_mixes_kept_and_fresh_calendars_like_a_fresh_build(
+    agency: Path,
+) -> None:
+    """After one client's calendar is edited, the others' results come from the cache and the
+    edited one is checked and rendered by a worker: the files are those of a fresh build."""
+    (agency / "calendars" / "client-3.yaml").unlink()
+    write_clients(agency, 3)
+    assert run("build", "--format", "csv,md", "--out", "all", "-j", "2")[0] == 0
+    edited = agency / "calendars" / "client-1.yaml"
+    edited.write_text(edited.read_text("utf-8").replace("Tip 1", "Advice 1"), "utf-8")
+    mixed = run("build", "--format", "csv,md", "--out", "all", "-j", "2")
+    fresh = run("build", "--no-cache", "--format", "csv,md", "--out", "one", "-j", "1")
+    assert "Advice 1" in (agency / "all" / "client-1" / "2026-12-01_2026-12-31.md").read_text()
+    assert_same_build(agency, fresh, mixed)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("report", ["text", "json", "sarif"])
 def test_validate_of_examples_in_parallel_equals_serial(agency: Path, report: str) -> None:

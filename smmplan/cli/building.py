@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from smmplan import report
-from smmplan.export.files import Request, render_files
+from smmplan.export.files import Request, add_files, calendar_files, export_options, render_files
 from smmplan.model import Schedule
-from smmplan.pipeline import Outcome, Window, plan
+from smmplan.pipeline import Outcome, Planned, Window, plan
 from smmplan.problems import Problem, ProblemsFound
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from smmplan.export import ExportOptions
     from smmplan.export.presets.handoff import FileSummary
 
 
@@ -31,6 +36,8 @@ def run_build(
 ) -> int:
     """Plan every calendar; write outputs only when none has an error. Returns the exit code."""
     console = _terminal()
+    if request.preset is None and request.output is None:
+        return _into_folder(files, window, request, console, reuse, keep_stale, jobs)
     outcome = _plan_with_progress(files, window, console, reuse, jobs)
     problems = outcome.problems
     if not outcome.ok:
@@ -57,17 +64,99 @@ def run_build(
         if request.output == "-":
             sys.stdout.buffer.write(next(iter(files_out.values())))
             sys.stdout.flush()
-            sys.stderr.write("".join(f"{summary_line(s)}\n" for s in schedules))
+            sys.stderr.write("".join(f"{summary_line(Summary.of(s))}\n" for s in schedules))
             return 0
         keep = keep_stale or request.output is not None
         manifests, stale = manifest.plan(files_out, keep_stale=keep)
         writer.stage(manifests if request.output is None else files_out)
         writer.commit()
     removed = manifest.remove(stale)
-    _summary(console, schedules, files_out, problems)
+    _summary(console, [Summary.of(s) for s in schedules], files_out, problems)
     sys.stderr.write("".join(f"{line.as_text()}\n" for line in handoff[0]))
     sys.stderr.write("".join(f"removed {path} (an earlier build's)\n" for path in removed))
     return 0
+
+
+def _into_folder(
+    files: list[Path],
+    window: Window | None,
+    request: Request,
+    console: Console | None,
+    reuse: bool,
+    keep_stale: bool,
+    jobs: int,
+) -> int:
+    """A build into --out: each calendar's files are rendered in the process that checked it
+    (no schedule travels back) and staged as it comes back; all move into place at the end."""
+    from smmplan.export import manifest
+    from smmplan.export.atomic import Writer
+
+    make = functools.partial(_made, request=request, options=export_options(request), reuse=reuse)
+    with Writer() as writer:
+
+        def staged(planned: Planned) -> None:
+            if planned.made is not None:  # a calendar with errors made nothing
+                writer.stage(planned.made.files)
+
+        outcome = _plan_with_progress(files, window, console, reuse, jobs, make, staged)
+        problems = outcome.problems
+        if not outcome.ok:
+            return _stopped(console, problems)
+        sys.stderr.write(report.as_text(problems))  # the warnings
+        # Calendars whose results the cache held come back with their schedules instead.
+        held = [p.schedule for p in outcome.planned if p.schedule is not None]
+        files_out = render_files(held, request, reuse=reuse, jobs=jobs, on_files=writer.stage)
+        summaries = []
+        for planned in outcome.planned:
+            if planned.made is not None:
+                add_files(files_out, planned.made.files)
+                summaries.append(planned.made.summary)
+            elif planned.schedule is not None:
+                summaries.append(Summary.of(planned.schedule))
+        manifests, stale = manifest.plan(files_out, keep_stale=keep_stale)
+        writer.stage(manifests)
+        writer.commit()
+    removed = manifest.remove(stale)
+    _summary(console, summaries, files_out, problems)
+    sys.stderr.write("".join(f"removed {path} (an earlier build's)\n" for path in removed))
+    return 0
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the end of a build shows of one calendar."""
+
+    calendar_id: str
+    start: date
+    end: date
+    channels: tuple[str, ...]
+    posts: dict[str, int]  # by channel
+    unfilled: dict[str, int]  # by channel
+    left_out: int
+
+    @classmethod
+    def of(cls, schedule: Schedule) -> Summary:
+        return cls(
+            schedule.calendar.id,
+            schedule.start,
+            schedule.end,
+            tuple(schedule.channels),
+            dict(Counter(p.channel for p in schedule.posts)),
+            dict(Counter(u.channel for u in schedule.unfilled)),
+            len(schedule.left_out),
+        )
+
+
+@dataclass(frozen=True)
+class Made:
+    """One calendar's files and summary, made in the process that checked it."""
+
+    files: dict[Path, bytes]
+    summary: Summary
+
+
+def _made(schedule: Schedule, request: Request, options: ExportOptions, reuse: bool) -> Made:
+    return Made(calendar_files(schedule, request, options, reuse), Summary.of(schedule))
 
 
 def _handoff(
@@ -121,9 +210,14 @@ def _plan_with_progress(
     console: Console | None,
     reuse: bool = False,
     jobs: int = 1,
+    then: Callable[[Schedule], Any] | None = None,
+    on_planned: Callable[[Planned], None] | None = None,
 ) -> Outcome:
+    run = functools.partial(
+        plan, files, window, reuse=reuse, jobs=jobs, then=then, on_planned=on_planned
+    )
     if console is None or not console.is_terminal or len(files) < 2:
-        return plan(files, window, reuse=reuse, jobs=jobs)
+        return run()
     from rich.progress import Progress
 
     # Refreshed as each calendar finishes, in whatever order the workers finish them; no
@@ -135,17 +229,17 @@ def _plan_with_progress(
             progress.advance(task)
             progress.refresh()
 
-        return plan(files, window, reuse=reuse, on_progress=finished, jobs=jobs)
+        return run(on_progress=finished)
 
 
 def _summary(
     console: Console | None,
-    schedules: list[Schedule],
+    summaries: list[Summary],
     written: dict[Path, bytes],
     problems: list[Problem],
 ) -> None:
     warnings = sum(p.level == "warning" for p in problems)
-    lines = [summary_line(schedule) for schedule in schedules]
+    lines = [summary_line(summary) for summary in summaries]
     if console is None or not console.is_terminal:
         # Plain lines for scripts: rich would wrap long paths and read brackets as markup.
         sys.stderr.write("".join(f"{line}\n" for line in lines))
@@ -156,16 +250,14 @@ def _summary(
     table = Table(title="smmplan build", title_justify="left")
     for column in ("calendar", "window", "channel", "posts", "unfilled"):
         table.add_column(column, justify="right" if column in ("posts", "unfilled") else "left")
-    for schedule in schedules:
-        posts = Counter(p.channel for p in schedule.posts)
-        unfilled = Counter(u.channel for u in schedule.unfilled)
-        for index, channel in enumerate(schedule.channels):
+    for summary in summaries:
+        for index, channel in enumerate(summary.channels):
             table.add_row(
-                schedule.calendar.id if index == 0 else "",
-                f"{schedule.start} → {schedule.end}" if index == 0 else "",
+                summary.calendar_id if index == 0 else "",
+                f"{summary.start} → {summary.end}" if index == 0 else "",
                 channel,
-                str(posts[channel]),
-                str(unfilled[channel]),
+                str(summary.posts.get(channel, 0)),
+                str(summary.unfilled.get(channel, 0)),
             )
         table.add_section()
     console.print(table)
@@ -174,13 +266,13 @@ def _summary(
     console.print(f"{len(written)} file(s) written, {warnings} warning(s)")
 
 
-def summary_line(schedule: Schedule) -> str:
+def summary_line(summary: Summary) -> str:
     """One line per calendar: what the window holds, and how much of the plan it left out."""
-    left_out = len(schedule.left_out)
+    left_out = summary.left_out
     return (
-        f"{schedule.calendar.id} {schedule.start}..{schedule.end}: "
-        f"{_count(len(schedule.posts), 'post')}, "
-        f"{_count(len(schedule.unfilled), 'unfilled slot')}, "
+        f"{summary.calendar_id} {summary.start}..{summary.end}: "
+        f"{_count(sum(summary.posts.values()), 'post')}, "
+        f"{_count(sum(summary.unfilled.values()), 'unfilled slot')}, "
         f"{_count(left_out, 'item')} left out" + (": see validate" if left_out else "")
     )
 

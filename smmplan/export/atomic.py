@@ -41,6 +41,7 @@ class Writer:
         self._pool = ThreadPoolExecutor(max_workers=_SYNCING)
         self._pending: list[tuple[Path, Future[Staged | None]]] = []
         self._folders: set[Path] = set()
+        self._made_folders: list[Path] = []  # the folders staging created, parents first
         self._stop = threading.Event()  # after a failure (a full disk, say), stage no more
         self._mode = 0o666 & ~_umask()  # the umask is the process's: read here, not in threads
         self._committed = False
@@ -52,12 +53,15 @@ class Writer:
         if not self._committed:
             self._stop.set()  # what is still queued is not written at all
             self._clean(self._wait(), [])
+            for folder in reversed(self._made_folders):  # a build that stops leaves no folder
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
 
     def stage(self, files: dict[Path, bytes]) -> None:
         for target, data in files.items():
             if target.parent not in self._folders:
                 try:
-                    target.parent.mkdir(parents=True, exist_ok=True)
+                    self._made_folders += _make_folders(target.parent)
                 except OSError as exc:
                     self._stop.set()
                     self._pending.append((target, _failed(exc)))
@@ -136,6 +140,17 @@ class Staged:
     target: Path
     temporary: Path
     backup: Path | None
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create `folder` and its missing parents; the ones created, parents first."""
+    missing = []
+    while not folder.is_dir() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for each in reversed(missing):
+        each.mkdir(exist_ok=True)
+    return missing[::-1]
 
 
 def _by_target(pair: tuple[Path, object]) -> Path:

@@ -86,14 +86,7 @@ def render_files(
     above 1, calendars are rendered in that many forked processes. `on_files` gets each
     calendar's files (for --out) as soon as they are rendered, in whatever order.
     """
-    from smmplan.export import ExportOptions
-
-    options = ExportOptions(
-        csv_safe=request.csv_safe,
-        csv_bom=request.csv_bom,
-        dtstamp=request.dtstamp,
-        md_template=_read_md_template(request.md_template),
-    )
+    options = export_options(request)
     if request.preset:
         if "csv" not in request.formats:
             raise UsageError(
@@ -119,13 +112,37 @@ def render_files(
     files: dict[Path, bytes] = {}
     every = _every_calendar(schedules, request, options, reuse, jobs, placed)
     for schedule, formats in zip(schedules, every, strict=True):
-        for target, data in _targets(schedule, formats, request):
-            if target in files:
-                raise UsageError(
-                    f"two calendars have the id '{schedule.calendar.id}'; give each its own 'id'"
-                )
-            files[target] = data
+        add_files(files, dict(_targets(schedule, formats, request)))
     return files
+
+
+def export_options(request: Request) -> ExportOptions:
+    """How the formats write, from the build's request (a --md-template is read here)."""
+    from smmplan.export import ExportOptions
+
+    return ExportOptions(
+        csv_safe=request.csv_safe,
+        csv_bom=request.csv_bom,
+        dtstamp=request.dtstamp,
+        md_template=_read_md_template(request.md_template),
+    )
+
+
+def calendar_files(
+    schedule: Schedule, request: Request, options: ExportOptions, reuse: bool
+) -> dict[Path, bytes]:
+    """The files one calendar gets under --out (no --preset, no -o), by their paths."""
+    formats = _formats(filtered(schedule, request), request, options, reuse)
+    return dict(_targets(schedule, formats, request))
+
+
+def add_files(files: dict[Path, bytes], more: dict[Path, bytes]) -> None:
+    """`more` (one calendar's files) added to `files`; two calendars may not share a file."""
+    for target, data in more.items():
+        if target in files:
+            calendar_id = target.parent.name  # out_dir/<calendar id>/<window><ending>
+            raise UsageError(f"two calendars have the id '{calendar_id}'; give each its own 'id'")
+        files[target] = data
 
 
 def _targets(
