@@ -11,6 +11,8 @@ import pytest
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):
+        _installed()
     # Keep the holiday and template caches of test runs away from the user's own cache.
     os.environ.setdefault("SMMPLAN_CACHE_DIR", tempfile.mkdtemp(prefix="smmplan-test-cache-"))
     _derandomized()
@@ -20,6 +22,37 @@ def pytest_configure(config: pytest.Config) -> None:
     _built_once()
     if not hasattr(config, "workerinput"):
         _compiled()
+
+
+def _installed() -> None:
+    """Stop at once, saying what to install, when this Python lacks smmplan or what it and its
+    tests need: otherwise every test module fails on its own import, one error each."""
+    import tomllib
+    from importlib import metadata
+    from pathlib import Path
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    wanted = [project["project"]["name"]]
+    for line in [
+        *project["project"]["dependencies"],
+        *project["project"]["optional-dependencies"]["test"],
+    ]:
+        requirement = Requirement(line)
+        if requirement.marker is None or requirement.marker.evaluate():
+            wanted.append(requirement.name)
+    present = {
+        canonicalize_name(found.metadata["Name"] or "") for found in metadata.distributions()
+    }
+    missing = [name for name in dict.fromkeys(wanted) if canonicalize_name(name) not in present]
+    if missing:
+        pytest.exit(
+            f"{sys.executable} lacks what smmplan's tests need ({', '.join(missing)}); "
+            "install the project with its test extra first: python -m pip install -e '.[test]'",
+            returncode=pytest.ExitCode.USAGE_ERROR,
+        )
 
 
 def _compiled() -> None:
