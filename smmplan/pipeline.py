@@ -147,8 +147,14 @@ def plan(
         if found.get(file) is not None and on_progress:
             on_progress(file)
     one = functools.partial(_plan_file, options=options, check=check, reuse=reuse, then=then)
-    heard = (lambda _, planned: on_planned(planned)) if on_planned else None
-    checked = dict(zip(left, in_order(one, left, jobs, on_progress, heard), strict=True))
+
+    def done(file: Path, planned: Planned) -> None:
+        if on_progress:
+            on_progress(file)
+        if on_planned:
+            on_planned(planned)
+
+    checked = dict(zip(left, in_order(one, left, jobs, done), strict=True))
     outcome.planned = [found.get(file) or checked[file] for file in files]
     _check_calendar_ids(outcome.planned)
     return outcome

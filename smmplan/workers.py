@@ -44,11 +44,10 @@ def in_order(
     work: Callable[[T], R],
     items: Sequence[T],
     jobs: int,
-    on_done: Callable[[T], None] | None = None,
-    on_result: Callable[[T, R], None] | None = None,
+    on_done: Callable[[T, R], None] | None = None,
 ) -> list[R]:
-    """`work` over `items` in up to `jobs` processes; `on_done` hears of each as it finishes,
-    and `on_result` gets its result then (in this process).
+    """`work` over `items` in up to `jobs` processes; `on_done` gets each item and its result
+    as it finishes (in this process).
 
     With one job or one item everything runs here, without a pool. Otherwise the first item
     is worked here before the pool starts: forked workers then inherit what it warmed (modules,
@@ -57,9 +56,7 @@ def in_order(
 
     def done(result: R, item: T) -> R:
         if on_done:
-            on_done(item)
-        if on_result:
-            on_result(item, result)
+            on_done(item, result)
         return result
 
     if min(jobs, len(items)) <= 1:

@@ -13,15 +13,10 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_benchmark_script_runs_on_tiny_inputs() -> None:
+def _table(script: str, *args: str) -> list[list[str]]:
+    """The cells of each row of the Markdown table a benchmark script prints."""
     result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "bench.py"),
-            "--quick",
-            "--only",
-            "latency,large,many,peer",
-        ],
+        [sys.executable, str(ROOT / "benchmarks" / script), *args],
         capture_output=True,
         text=True,
         timeout=300,
@@ -29,7 +24,12 @@ def test_benchmark_script_runs_on_tiny_inputs() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     rows = [line for line in result.stdout.splitlines() if line.startswith("| ")]
-    cases = [row.split("|")[1].strip() for row in rows[1:]]
+    return [[cell.strip() for cell in row.split("|")[1:-1]] for row in rows]
+
+
+def test_benchmark_script_runs_on_tiny_inputs() -> None:
+    rows = _table("bench.py", "--quick", "--only", "latency,large,many,peer")
+    cases = [row[0] for row in rows[1:]]
     assert any(case.startswith("large calendar (") and "posts): validate" in case for case in cases)
     assert "large calendar: build csv,ics,md,json" in cases
     assert "large calendar: build csv,ics,md,json, unchanged" in cases
@@ -41,21 +41,7 @@ def test_benchmark_script_runs_on_tiny_inputs() -> None:
 
 
 def test_exporter_benchmark_runs_and_names_every_format() -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "benchmarks" / "bench_export.py"),
-            "--cases",
-            "month",
-            "--repeat",
-            "1",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    rows = [line.split("|") for line in result.stdout.splitlines() if line.startswith("| month")]
-    assert sorted(row[3].strip() for row in rows) == ["csv", "html", "ics", "json", "md"]
-    assert all(int(row[2]) == 191 and float(row[4]) > 0 for row in rows)
+    table = _table("bench_export.py", "--cases", "month", "--repeat", "1")
+    rows = [row for row in table if row[0] == "month"]
+    assert sorted(row[2] for row in rows) == ["csv", "html", "ics", "json", "md"]
+    assert all(int(row[1]) == 191 and float(row[3]) > 0 for row in rows)

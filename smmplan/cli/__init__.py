@@ -8,6 +8,7 @@ unknown command load every module, so both list every command.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,10 @@ def main() -> None:
     # all again and again (a fifth of a 10,000-post build). A short-lived command can afford
     # a much larger first generation, as mypy does for the same reason.
     gc.set_threshold(200_000, 30, 30)
+    # smmplan's models are its own: a pydantic plugin installed beside it (a tracer, say) has
+    # no business in them, and finding plugins reads every installed package's metadata at the
+    # first validation. A value the user set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     asked = _command_asked(args)
     load([asked] if asked else None)(prog_name="smmplan")
 

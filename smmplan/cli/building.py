@@ -91,7 +91,8 @@ def _into_folder(
     from smmplan.export import manifest
     from smmplan.export.atomic import Writer
 
-    make = functools.partial(_made, request=request, options=export_options(request), reuse=reuse)
+    options = export_options(request)
+    make = functools.partial(_made, request=request, options=options, reuse=reuse)
     with Writer() as writer:
 
         def staged(planned: Planned) -> None:
@@ -105,7 +106,9 @@ def _into_folder(
         sys.stderr.write(report.as_text(problems))  # the warnings
         # Calendars whose results the cache held come back with their schedules instead.
         held = [p.schedule for p in outcome.planned if p.schedule is not None]
-        files_out = render_files(held, request, reuse=reuse, jobs=jobs, on_files=writer.stage)
+        files_out = render_files(
+            held, request, reuse=reuse, jobs=jobs, on_files=writer.stage, options=options
+        )
         summaries = []
         for planned in outcome.planned:
             if planned.made is not None:

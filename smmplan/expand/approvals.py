@@ -101,9 +101,13 @@ def settle(checked: Checked, schedule: Schedule, out: Collector) -> None:
 
 def _any_approval(checked: Checked) -> bool:
     m = checked.model
-    return any(
-        getattr(entry, "approvals", None) or getattr(entry, "approved", None) is not None
-        for entry in (*m.posts, *m.themes, *m.holidays.observances)
+    return any(map(_has_approval, (*m.posts, *m.themes, *m.holidays.observances)))
+
+
+def _has_approval(entry: Any) -> bool:
+    # The class's fields, as whole_entry reads them: only a dated draft has `approved:`.
+    return bool(entry.approvals) or (
+        "approved" in type(entry).model_fields and entry.approved is not None
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -78,15 +78,17 @@ def render_files(
     reuse: bool = False,
     jobs: int = 1,
     on_files: Callable[[dict[Path, bytes]], None] | None = None,
+    options: ExportOptions | None = None,
 ) -> dict[Path, bytes]:
     """Every output file of a build (the -o target uses the path '-' for stdout).
 
     With `reuse`, a file whose schedule and options are unchanged since it was last written
     comes from the cache (smmplan.cache.output) instead of being rendered again. With `jobs`
     above 1, calendars are rendered in that many forked processes. `on_files` gets each
-    calendar's files (for --out) as soon as they are rendered, in whatever order.
+    calendar's files (for --out) as soon as they are rendered, in whatever order. `options`
+    are export_options(request), when the caller has them already.
     """
-    options = export_options(request)
+    options = options or export_options(request)
     if request.preset:
         if "csv" not in request.formats:
             raise UsageError(
@@ -105,14 +107,13 @@ def render_files(
         _check_replace(target, request)
         return {target: next(iter(named.values()))}
 
-    def placed(index: int, formats: list[dict[str, bytes]]) -> None:
+    def placed(_: int, more: dict[Path, bytes]) -> None:
         if on_files is not None:
-            on_files(dict(_targets(schedules[index], formats, request)))
+            on_files(more)
 
     files: dict[Path, bytes] = {}
-    every = _every_calendar(schedules, request, options, reuse, jobs, placed)
-    for schedule, formats in zip(schedules, every, strict=True):
-        add_files(files, dict(_targets(schedule, formats, request)))
+    for more in _every_calendar(schedules, request, options, reuse, jobs, placed):
+        add_files(files, more)
     return files
 
 
@@ -132,8 +133,12 @@ def calendar_files(
     schedule: Schedule, request: Request, options: ExportOptions, reuse: bool
 ) -> dict[Path, bytes]:
     """The files one calendar gets under --out (no --preset, no -o), by their paths."""
-    formats = _formats(filtered(schedule, request), request, options, reuse)
-    return dict(_targets(schedule, formats, request))
+    folder = request.out_dir / schedule.calendar.id
+    return {
+        folder / f"{schedule.window_name}{name}": data
+        for named in _formats(filtered(schedule, request), request, options, reuse)
+        for name, data in named.items()
+    }
 
 
 def add_files(files: dict[Path, bytes], more: dict[Path, bytes]) -> None:
@@ -143,15 +148,6 @@ def add_files(files: dict[Path, bytes], more: dict[Path, bytes]) -> None:
             calendar_id = target.parent.name  # out_dir/<calendar id>/<window><ending>
             raise UsageError(f"two calendars have the id '{calendar_id}'; give each its own 'id'")
         files[target] = data
-
-
-def _targets(
-    schedule: Schedule, formats: list[dict[str, bytes]], request: Request
-) -> Iterator[tuple[Path, bytes]]:
-    folder = request.out_dir / schedule.calendar.id
-    for named in formats:
-        for name, data in named.items():
-            yield folder / f"{schedule.window_name}{name}", data
 
 
 # The render_files call in progress: forked workers read its calendars from the memory they
@@ -165,28 +161,25 @@ def _every_calendar(
     options: ExportOptions,
     reuse: bool,
     jobs: int,
-    on_result: Callable[[int, list[dict[str, bytes]]], None],
-) -> list[list[dict[str, bytes]]]:
-    """The files of each asked-for format of each calendar, in the order of `schedules`."""
+    on_done: Callable[[int, dict[Path, bytes]], None],
+) -> list[dict[Path, bytes]]:
+    """The files of each calendar, by their paths, in the order of `schedules`."""
     from smmplan import workers
 
     global _run
     _run = (schedules, request, options, reuse)
     try:
         return workers.in_order(
-            _calendar_files,
-            range(len(schedules)),
-            jobs if workers.forks() else 1,
-            on_result=on_result,
+            _calendar_files, range(len(schedules)), jobs if workers.forks() else 1, on_done
         )
     finally:
         _run = None
 
 
-def _calendar_files(index: int) -> list[dict[str, bytes]]:
+def _calendar_files(index: int) -> dict[Path, bytes]:
     assert _run is not None, "called outside render_files"
     schedules, request, options, reuse = _run
-    return _formats(filtered(schedules[index], request), request, options, reuse)
+    return calendar_files(schedules[index], request, options, reuse)
 
 
 def _formats(

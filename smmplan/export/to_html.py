@@ -23,6 +23,7 @@ from smmplan.export.to_markdown import (
     _summary,
     hashtags_not_in_text,
     layout_template,
+    time_label,
 )
 from smmplan.l10n import LABELS, Language, language
 from smmplan.model import Post, Schedule
@@ -189,8 +190,7 @@ class _PostViews:
             status_label = self.labels[post.status] = self.lang.label(post.status)
         return PostView(
             id=post.id,
-            # A channel in another zone than the calendar would otherwise show a misleading time.
-            time=post.time if post.timezone == self.zone else f"{post.time} ({post.timezone})",
+            time=time_label(post, self.zone),
             channel=post.channel,
             channel_class=self.classes.get(post.channel)
             or _channel_class(post.channel, self.channels),

@@ -238,11 +238,9 @@ def _add_name(view: DayView, event: DayEvent) -> None:
 
 
 def _post_view(post: Post, zone: str, steps: str) -> PostView:
-    # A channel in another zone than the calendar would otherwise show a misleading time.
-    time_label = post.time if post.timezone == zone else f"{post.time} ({post.timezone})"
     return PostView(
         time=post.time,
-        time_label=time_label,
+        time_label=time_label(post, zone),
         timezone=post.timezone,
         channel=post.channel,
         network=post.network,
@@ -260,6 +258,12 @@ def _post_view(post: Post, zone: str, steps: str) -> PostView:
         first_comment=blockquote(post.first_comment),
         alt_text=[alt for alt in post.alt_text if alt],
     )
+
+
+def time_label(post: Post, zone: str) -> str:
+    """The post's time, with its zone when that is not the calendar's `zone`: a channel in
+    another zone would otherwise show a misleading time."""
+    return post.time if post.timezone == zone else f"{post.time} ({post.timezone})"
 
 
 def hashtags_not_in_text(post: Post) -> list[str]:

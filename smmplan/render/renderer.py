@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from smmplan.render.sandbox import Sandbox
 
 _JINJA_SYNTAX = re.compile(r"\{[{%#]")
-_TEMPLATE = "\0template"  # what Renderer._plain holds for a text with Jinja syntax in it
 _GRAPHEME = regex.compile(r"\X")
 _HASHTAG_IN_TEXT = regex.compile(r"#[\p{L}\p{M}\p{N}_]+")
 
@@ -78,6 +77,7 @@ class Renderer:
         self._deps: dict[tuple[str, str], Any] = {}
         self._memo: dict[tuple[Any, ...], str] = {}
         self._plain: dict[str | None, str] = {}  # each text's body when it has no Jinja syntax
+        self._jinja: set[str | None] = set()  # the texts that have some
         self._published: dict[tuple[str, tuple[str, ...]], str] = {}
 
     def published(self, body: str, hashtags: tuple[str, ...]) -> str:
@@ -197,17 +197,17 @@ class Renderer:
         `lookup(object, attribute)` gives one value of that context without building it (see
         smmplan.cache.render_memo.Lookup): a reused text then never builds the context.
         """
-        if template is None:
+        if template is None and text not in self._jinja:
             body = self._plain.get(text)
-            if body is None and not _JINJA_SYNTAX.search(text or ""):
+            if body is not None:
+                return body
+            if not _JINJA_SYNTAX.search(text or ""):
                 # Plain text renders to itself (Jinja drops one trailing newline): no compiling.
                 body = (text or "").removesuffix("\n")
                 self._check_control(body, None, text)
                 self._plain[text] = body
-            elif body is None:
-                self._plain[text] = body = _TEMPLATE
-            if body is not _TEMPLATE:
                 return body
+            self._jinja.add(text)
         source = ("file", template) if template else ("text", text or "")
         if lookup is None and callable(context):
             context = context()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import date as Date
 from datetime import time as Time
@@ -174,12 +173,6 @@ Status = Literal["idea", "draft", "review", "approved", "scheduled", "published"
 
 # Observances and greetings are planned until someone gives them a workflow status.
 PlannedStatus = Literal["planned", "idea", "draft", "review", "approved", "scheduled", "published"]
-
-
-# smmplan's models are its own: a pydantic plugin installed beside it (a tracer, say) has no
-# business in them, and finding plugins reads every installed package's metadata at start-up.
-# A value the user set is kept.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 class Model(BaseModel):
