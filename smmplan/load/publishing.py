@@ -34,7 +34,8 @@ def publishing_of(model: schema.Calendar) -> dict[str, dict[str, Any]]:
             "media_base_url": channel.media_base_url or model.media_base_url or "",
             "require_alt_text": model.require_alt_text if alt is None else alt,
             "approval": model.approval,
-            "limits": channel.limits.model_dump(exclude_none=True),
+            # Its fields are plain numbers: no serializer to build for them on the first run.
+            "limits": {name: value for name, value in channel.limits if value is not None},
         }
     return found
 

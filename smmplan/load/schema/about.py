@@ -7,15 +7,21 @@ entries (text, template, hashtags, ...) are described once here.
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from pydantic import Field
+from pydantic import BaseModel, Field
+
+_M = TypeVar("_M", bound=BaseModel)
 
 
 def about(description: str, *examples: Any, **field: Any) -> Any:
     """A pydantic `Field` with its description and examples (values as a YAML file holds them)."""
-    if field.get("default_factory") is list:
+    made = field.get("default_factory")
+    if made is list:
         field["default_factory"] = new_list
+    elif isinstance(made, type) and issubclass(made, BaseModel):
+        field["default_factory"] = defaults_of(made)
     return Field(description=description, examples=list(examples), **field)
 
 
@@ -23,6 +29,21 @@ def new_list() -> list[Any]:
     """A new empty list, a field's default. pydantic reads each default factory's signature
     when it builds the models: the builtin `list`'s is parsed from text, 0.15 ms each."""
     return []
+
+
+def defaults_of(model: type[_M]) -> Callable[[], _M]:
+    """A default factory: `model` with every field at its default.
+
+    Calling the model itself would validate those defaults, and so build a validator of the
+    model's own on the first run, though `Calendar`'s validator already holds its schema:
+    six such builds were a twentieth of a cold `validate`. The defaults need no validating
+    (a test checks that each such model comes out as calling it would make it).
+    """
+
+    def defaults() -> _M:
+        return model.model_construct()
+
+    return defaults
 
 
 def text(entry: str) -> Any:
@@ -131,4 +152,4 @@ def start() -> Any:
 def _lint_default() -> Any:  # of reading a calendar of 10,000 drafts
     from smmplan.load.schema.settings import Lint
 
-    return Lint()
+    return defaults_of(Lint)()
