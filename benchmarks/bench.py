@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # Reading YAML, rendering posts (with dates in the calendar's language), recurrence rules,
 # hashtags, and the calendar format's models: what checking any calendar imports.
 CHECK_LIBRARIES = ("typer", "yaml", "jinja2", "babel.dates", "dateutil.rrule", "regex", "pydantic")
+SCHEMA_BUILT = "from smmplan.load.schema import Calendar; Calendar.model_rebuild(force=True)"
+SCHEMA_FLOOR = "the same libraries, pydantic and the calendar schema built"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -228,6 +230,13 @@ def bench_latency(runs: int, work: Path) -> list[Row]:
             # What any run that checks a calendar must import before its own work starts.
             f'python -c "import {", ".join(CHECK_LIBRARIES)}"',
             [sys.executable, "-c", f"import {', '.join(CHECK_LIBRARIES)}"],
+            ROOT,
+            env,
+        ),
+        Case(
+            # ... and pydantic with the calendar's schema built: a check's start-up, no calendar.
+            SCHEMA_FLOOR,
+            [sys.executable, "-c", f"import {', '.join(CHECK_LIBRARIES[:-1])}; {SCHEMA_BUILT}"],
             ROOT,
             env,
         ),

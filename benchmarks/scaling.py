@@ -107,6 +107,13 @@ def print_targets(rows: list[Row]) -> None:
                 f"| ICS export: yaml2ics / smmplan | {speedup:.1f} x | ≥ 10 x | "
                 f"{'yes' if speedup >= 10 else 'NO'} |"
             )
+    schema = next((row for row in rows if row.case.startswith("the same libraries, pyd")), None)
+    if schema and schema.seconds and floor and floor.seconds and peer and peer.seconds:
+        print(
+            f"\nBefore it reads a calendar, a check's start-up ({schema.case}) takes "
+            f"{schema.seconds / peer.seconds:.2f} x yamllint and "
+            f"{schema.seconds / floor.seconds:.2f} x the floor."
+        )
 
 
 def _target(name: str, value: float, limit: float, unit: str) -> None:
