@@ -4,6 +4,7 @@ and the issue's targets checked against the figures of the same run."""
 from __future__ import annotations
 
 import math
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -39,7 +40,37 @@ def bench_agency(work: Path, quick: bool) -> list[Row]:
         ):
             seconds, peak = measure(cmd, repo, env)
             rows.append(Row(f"{count} one-month calendars: {name} ({label})", seconds, peak))
+    # Clients like the shipped examples: templates, languages, holidays, shared fragments.
+    examples = _example_clients(work / "agency-examples", count)
+    measure([*smm, "validate"], examples, env)
+    for name, cmd in (
+        ("validate --no-cache", [*smm, "validate", "--no-cache"]),
+        ("build --no-cache", [*smm, "build", "--no-cache", *ALL_FORMATS, "--out", "out"]),
+    ):
+        seconds, peak = measure(cmd, examples, env)
+        rows.append(Row(f"{count} calendars like the examples: {name} (all cores)", seconds, peak))
     return rows
+
+
+def _example_clients(folder: Path, count: int) -> Path:
+    """`count` calendars, copies of the shipped examples in turn, each with an id of its own,
+    beside the examples' fragments, templates and media."""
+    root = Path(__file__).resolve().parents[1]
+    for part in ("templates", "media"):
+        shutil.copytree(root / part, folder / part, dirs_exist_ok=True)
+    (folder / "calendars").mkdir(parents=True, exist_ok=True)
+    sources = sorted((root / "calendars").glob("*.yaml"))
+    for source in sources:
+        if source.name.startswith("_"):
+            shutil.copy(source, folder / "calendars" / source.name)
+    clients = [source for source in sources if not source.name.startswith("_")]
+    for n in range(count):
+        source = clients[n % len(clients)]
+        ident = f"{source.stem}-{n:04d}"
+        text = source.read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^id: .*$", f"id: {ident}", text)  # without one, the id is the stem
+        (folder / "calendars" / f"{ident}.yaml").write_text(text, encoding="utf-8")
+    return folder
 
 
 def _clients(folder: Path, count: int) -> Path:
