@@ -114,3 +114,12 @@ def _built_once() -> None:
         return built[key]
 
     typer.testing._get_command = get_command  # type: ignore[assignment]
+
+
+@pytest.fixture(autouse=True)
+def _a_run_of_its_own() -> None:
+    """Each test starts as a new smmplan process would: nothing an earlier test's run worked
+    out in memory (smmplan.cache.run_memo) is there to be reused."""
+    from smmplan.cache import run_memo
+
+    run_memo.clear()

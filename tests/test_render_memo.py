@@ -206,3 +206,38 @@ def test_an_edited_text_is_worked_out_afresh_in_the_same_run(
     monkeypatch.setenv("SMMPLAN_CACHE_DIR", str(tmp_path / "cache"))
     outcome = plan(sorted(Path("calendars").glob("*.yaml")), None)
     assert [item.schedule.posts[0].text for item in outcome.planned] == ["Daily one", "Daily two"]
+
+
+def test_calendars_of_one_run_load_a_shared_template_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Clients share their template files too: the compiled code of each is read from the disk
+    cache once per run, and a file edited between two runs of one process is read afresh."""
+    from smmplan.cache import jinja as jinja_cache
+    from smmplan.pipeline import plan
+
+    for n in range(3):
+        text = _client(f"client-{n}", "unused").replace("text: 'unused'", "template: daily.j2")
+        write_repo(tmp_path, text, name=f"client-{n}.yaml")
+    (tmp_path / "templates" / "daily.j2").write_text("{{ calendar.name }}: v1", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SMMPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    buckets = []
+    get_bucket = jinja_cache._Kept.get_bucket
+
+    def counted_bucket(self: object, *args: object) -> object:
+        buckets.append(args[1])  # the template's name
+        return get_bucket(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja_cache._Kept, "get_bucket", counted_bucket)
+    outcome = plan(sorted(Path("calendars").glob("*.yaml")), None)
+    assert [item.schedule.posts[0].text for item in outcome.planned] == [
+        f"client-{n}: v1" for n in range(3)
+    ]
+    assert buckets == ["daily.j2"]
+    (tmp_path / "templates" / "daily.j2").write_text("{{ calendar.name }}: v2", encoding="utf-8")
+    outcome = plan(sorted(Path("calendars").glob("*.yaml")), None)
+    assert [item.schedule.posts[0].text for item in outcome.planned] == [
+        f"client-{n}: v2" for n in range(3)
+    ]
+    assert buckets == ["daily.j2", "daily.j2"]

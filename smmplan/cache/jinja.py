@@ -75,5 +75,24 @@ def from_text(env: Any, text: str) -> Any:
     return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
-# Code compiled from texts in this run, by the environment's key and the text.
-_COMPILED: dict[tuple[str, str], Any] = run_memo.memo()
+def file_code(env: Any, name: str, filename: str, source: str) -> Any:
+    """The code of template file `name`, compiled as Jinja's loaders compile it, through the
+    environment's bytecode cache, and once per run: every calendar of an agency loads the
+    same template files, each into an environment of its own."""
+    cache = env.bytecode_cache
+    if cache is None:
+        return env.compile(source, name, filename)
+    key = (cache.salt, name, filename, source)
+    code = _COMPILED.get(key)
+    if code is None:
+        bucket = cache.get_bucket(env, name, filename, source)
+        if bucket.code is None:
+            bucket.code = env.compile(source, name, filename)
+            cache.set_bucket(bucket)
+        code = _COMPILED[key] = bucket.code
+    return code
+
+
+# Code compiled in this run, by the environment's key and the text (and a file's name and
+# path).
+_COMPILED: dict[tuple[str, ...], Any] = run_memo.memo()

@@ -8,7 +8,7 @@ from typing import Any
 
 from jinja2 import BaseLoader, TemplateNotFound
 
-from smmplan.cache import inputs
+from smmplan.cache import inputs, run_memo
 
 MAX_TEMPLATE_BYTES = 256 * 1024  # one template file
 
@@ -25,7 +25,7 @@ class TemplatesFolder(BaseLoader):
         if name.startswith("/") or any(p in ("", ".", "..") for p in parts):
             raise TemplateNotFound(name, "give a path inside templates/, without '..'")
         try:
-            target = (self.folder / Path(*parts)).resolve()
+            target = _resolved(self.folder / Path(*parts))
             found = inputs.is_file(target)
         except (OSError, ValueError) as exc:  # a name too long for the file system, a loop
             raise TemplateNotFound(name[:80], f"cannot open it: {type(exc).__name__}") from None
@@ -52,3 +52,24 @@ class TemplatesFolder(BaseLoader):
         self.sources[template] = text
         mtime = target.stat().st_mtime
         return text, str(target), lambda: target.stat().st_mtime == mtime
+
+    def load(self, environment: Any, name: str, globals: Any = None) -> Any:
+        """The template `name`, its code compiled once per run (smmplan.cache.jinja)."""
+        from smmplan.cache import jinja as jinja_cache
+
+        source, filename, uptodate = self.get_source(environment, name)
+        code = jinja_cache.file_code(environment, name, filename, source)
+        found = {} if globals is None else globals
+        return environment.template_class.from_code(environment, code, found, uptodate)
+
+
+def _resolved(path: Path) -> Path:
+    """`path` with its links followed, worked out once per run: each calendar of an agency
+    loads the same templates, and following links looks at every folder on the way."""
+    found = _RESOLVED.get(path)
+    if found is None:
+        found = _RESOLVED[path] = path.resolve()
+    return found
+
+
+_RESOLVED: dict[Path, Path] = run_memo.memo()
