@@ -113,12 +113,13 @@ def _merge(calendar: Located, fragments: list[Located]) -> Located:
     merged = Located(calendar.path, dict(calendar.data))
     merged.cut = {p for p in calendar.cut if not any(p[: len(k)] == k for k in _LIST_KEYS)}
     sources = [*fragments, calendar]
+    grouped = {id(source): _grouped(source) for source in sources}
     for list_key in _LIST_KEYS:
         items: list[Any] = []
         for source in sources:
             chunk = _get(source.data, list_key)
             if isinstance(chunk, list):
-                _copy_positions(source, merged, list_key, offset=len(items))
+                _copy_positions(grouped[id(source)], merged, list_key, offset=len(items))
                 items.extend(chunk)
         if items or _get(calendar.data, list_key) is not None:
             _set(merged.data, list_key, items)
@@ -128,7 +129,7 @@ def _merge(calendar: Located, fragments: list[Located]) -> Located:
             chunk = source.data.get(map_key)
             if isinstance(chunk, dict):
                 combined.update(chunk)
-                _copy_positions(source, merged, (map_key,), offset=None)
+                _copy_positions(grouped[id(source)], merged, (map_key,), offset=None)
         if combined:
             merged.data[map_key] = combined
     _copy_rest(calendar, merged)
@@ -140,36 +141,60 @@ def _merge(calendar: Located, fragments: list[Located]) -> Located:
     return merged
 
 
-def _copy_positions(source: Located, merged: Located, prefix: KeyPath, offset: int | None) -> None:
+# A source's positions by the first key of their paths: values, keys and cut paths, each in
+# its table's order (a merge copies a few keys' positions, not every one for each key).
+_Grouped = dict[Any, tuple[list[tuple[KeyPath, Pos]], list[tuple[KeyPath, Pos]], list[KeyPath]]]
+
+
+def _grouped(source: Located) -> _Grouped:
+    groups: _Grouped = {}
+    for path, pos in source.values.items():
+        if path:
+            groups.setdefault(path[0], ([], [], []))[0].append((path, pos))
+    for path, pos in source.keys.items():
+        if path:
+            groups.setdefault(path[0], ([], [], []))[1].append((path, pos))
+    for path in source.cut:
+        if path:
+            groups.setdefault(path[0], ([], [], []))[2].append(path)
+    return groups
+
+
+def _copy_positions(groups: _Grouped, merged: Located, prefix: KeyPath, offset: int | None) -> None:
     size = len(prefix)
-    cut = {path: path for path in source.cut}
-    for table, target in (
-        (source.values, merged.values),
-        (source.keys, merged.keys),
-        (cut, None),
-    ):
-        for path, pos in table.items():
-            if path[:size] != prefix or len(path) == size:
-                continue
-            if offset is not None:
-                index = path[size]
-                assert isinstance(index, int)
-                path = (*prefix, index + offset, *path[size + 1 :])
-            if target is None:
-                merged.cut.add(path)
-            else:
-                target[path] = pos  # type: ignore[assignment]
+    values, keys, cut = groups.get(prefix[0], ([], [], []))
+    for entries, target in ((values, merged.values), (keys, merged.keys)):
+        for path, pos in entries:
+            if path[:size] == prefix and len(path) != size:
+                target[_shifted(path, size, offset)] = pos
+    for path in cut:
+        if path[:size] == prefix and len(path) != size:
+            merged.cut.add(_shifted(path, size, offset))
+
+
+def _shifted(path: KeyPath, size: int, offset: int | None) -> KeyPath:
+    """`path` with the list index after its first `size` keys moved on by `offset`."""
+    if offset is None:
+        return path
+    index = path[size]
+    assert isinstance(index, int)
+    return (*path[:size], index + offset, *path[size + 1 :])
 
 
 def _copy_rest(calendar: Located, merged: Located, only: str | None = None) -> None:
-    covered = [*_LIST_KEYS, *((k,) for k in _MAP_KEYS)]
     for table, target in ((calendar.values, merged.values), (calendar.keys, merged.keys)):
         for path, pos in table.items():
-            inside = any(path[: len(c)] == c and len(path) > len(c) for c in covered)
             if only is not None:
                 inside = path[:1] != (only,)
+            else:  # within a list or map the merge has already copied
+                inside = (len(path) > 1 and path[:1] in _MERGED) or (
+                    len(path) > 2 and path[:2] in _MERGED
+                )
             if not inside:
                 target.setdefault(path, pos)
+
+
+_MERGED = frozenset([*_LIST_KEYS, *((key,) for key in _MAP_KEYS)])
 
 
 def _get(data: Any, path: KeyPath) -> Any:
