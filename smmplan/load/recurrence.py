@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import MAXYEAR, date, datetime, time, timedelta
+from functools import lru_cache
 
 _KNOWN_PARTS = {
     "FREQ",
@@ -32,6 +33,7 @@ def _parts(text: str) -> dict[str, str]:
     return parts
 
 
+@lru_cache(maxsize=1024)  # an agency's calendars repeat their rules
 def check_rrule(text: str) -> str:
     """The normalised RRULE text; raises ValueError with a reason when it is not usable."""
     from dateutil.rrule import rrulestr
@@ -113,8 +115,13 @@ def rrule_dates(rule: str, anchor: date, start: date, end: date) -> list[date]:
     9999. An anchor more than a cycle before the window is moved forward by whole cycles
     (for COUNT, less the dates of those cycles), so the walk up to the window is bounded.
     """
+    return list(_dates(rule, anchor, start, end))
+
+
+@lru_cache(maxsize=4096)  # the same rules over the same month, calendar after calendar
+def _dates(rule: str, anchor: date, start: date, end: date) -> tuple[date, ...]:
     if anchor > end:
-        return []
+        return ()
     parts = _parts(rule)
     count = int(parts["COUNT"]) if "COUNT" in parts else None
     cycle = _CYCLE_YEARS * int(parts.get("INTERVAL", "1"))  # keeps the INTERVAL phase too
@@ -123,9 +130,9 @@ def rrule_dates(rule: str, anchor: date, start: date, end: date) -> list[date]:
         one_cycle = _shifted(anchor, cycle) - timedelta(days=1)
         per_cycle = len(_between(rule, anchor, anchor, one_cycle, None))
         if count <= skip * per_cycle:
-            return []  # COUNT runs out before the window
+            return ()  # COUNT runs out before the window
         count -= skip * per_cycle
-    return _between(rule, _shifted(anchor, skip * cycle), start, end, count)
+    return tuple(_between(rule, _shifted(anchor, skip * cycle), start, end, count))
 
 
 def _between(rule: str, anchor: date, start: date, end: date, count: int | None) -> list[date]:
