@@ -174,7 +174,7 @@ def _copy_positions(groups: _Grouped, merged: Located, prefix: KeyPath, offset: 
 
 def _shifted(path: KeyPath, size: int, offset: int | None) -> KeyPath:
     """`path` with the list index after its first `size` keys moved on by `offset`."""
-    if offset is None:
+    if not offset:  # None for a map; 0 for a list's first source
         return path
     index = path[size]
     assert isinstance(index, int)
