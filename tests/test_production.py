@@ -273,6 +273,45 @@ def test_tasks_in_a_pipe_are_plain_text(
     assert code == 0 and "Spring menu" in out and "\x1b" not in out
 
 
+def test_tasks_for_people_speak_the_calendars_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The table and Markdown are read by the team: title, columns and states in Catalan for
+    Catalan calendars; CSV and JSON are read by tools and keep their English names."""
+    write_repo(tmp_path, calendar(OVERDUE + "language: ca\n"))
+    monkeypatch.chdir(tmp_path)
+    code, out = run(tmp_path, "tasks", "--today", "--format", "md")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "# Tasques, 2027-03-04"
+    assert lines[2].startswith("| termini | calendari | publicació | canal | pas | persona |")
+    assert lines[4].endswith("| endarrerida |") and lines[-1].endswith("| avui |")
+    code, out = run(tmp_path, "tasks", "--today")  # a pipe: plain columns
+    assert out.splitlines()[0].split()[:3] == ["termini", "calendari", "publicació"]
+    assert "endarrerida" in out and "overdue" not in out
+    code, out = run(tmp_path, "tasks", "--today", "--format", "csv")
+    assert out.splitlines()[0] == "due,calendar,post,channel,step,person,post_date,state"
+    assert out.splitlines()[1].endswith(",overdue")
+    code, out = run(tmp_path, "tasks", "--today", "--format", "json")
+    assert json.loads(out)["tasks"][0]["state"] == "overdue"
+    code, out = run(tmp_path, "tasks", "--today", "--format", "md", today="2027-06-01")
+    assert out.splitlines()[-1] == "No hi ha res pendent."
+
+
+def test_tasks_of_calendars_in_several_languages_are_listed_in_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_repo(tmp_path, calendar(OVERDUE + "language: ca\n").replace("id: test", "id: a"))
+    spanish = calendar(OVERDUE + "language: es\n").replace("id: test", "id: b")
+    write_repo(tmp_path, spanish, name="b.yaml")
+    monkeypatch.chdir(tmp_path)
+    code, out = run(tmp_path, "tasks", "--today", "--format", "md")
+    assert code == 0
+    assert out.splitlines()[0] == "# Tasks, 2027-03-04"
+    assert out.splitlines()[2].startswith("| due | calendar | post | channel | step | person |")
+    assert {line.split(" | ")[1] for line in out.splitlines()[4:]} == {"a", "b"}
+
+
 def test_a_calendar_with_errors_lists_no_task_and_builds_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -12,6 +12,7 @@ from smmplan.cli.base import FromOpt, NoCacheOpt, PathsArg, ToOpt, _files, app, 
 from smmplan.problems import UsageError
 
 if TYPE_CHECKING:
+    from smmplan.l10n import Language
     from smmplan.model import Task
     from smmplan.production.listing import Selection
 
@@ -48,7 +49,8 @@ def tasks(
     day = clock.today()
     first, last = _span(start, end, week, today, day)
     selection = Selection(first, last, today=day, person=person)
-    _write(_tasks(paths, selection, reuse=not no_cache), day, format)
+    found, languages = _tasks(paths, selection, reuse=not no_cache)
+    _write(found, day, format, languages)
     return 0
 
 
@@ -66,7 +68,10 @@ def _span(
     return (window.start, window.end) if window else (None, None)
 
 
-def _tasks(paths: PathsArg, selection: Selection, *, reuse: bool) -> list[Task]:
+def _tasks(
+    paths: PathsArg, selection: Selection, *, reuse: bool
+) -> tuple[list[Task], dict[str, str]]:
+    """The tasks selected, and each calendar's language by its id."""
     from smmplan import report
     from smmplan.pipeline import Window, plan
     from smmplan.problems import SmmplanError
@@ -86,14 +91,20 @@ def _tasks(paths: PathsArg, selection: Selection, *, reuse: bool) -> list[Task]:
             f"{', '.join(people) or 'none'}",
             err=True,
         )
-    return select(every, selection)
+    languages = {
+        p.schedule.calendar.id: p.schedule.calendar.language for p in outcome.planned if p.schedule
+    }
+    return select(every, selection), languages
 
 
-def _write(found: list[Task], day: date, format: str) -> None:
+def _write(found: list[Task], day: date, format: str, languages: dict[str, str]) -> None:
+    """The list in `format`: for people (table, md) in its calendars' language, for tools
+    (csv, json, ics) with the same English column names and states in every language."""
     from smmplan.production import listing
 
+    lang = listing.language_of(found, languages)
     if format == "table":
-        _print_table(found, day)
+        _print_table(found, day, lang)
         return
     if format == "ics":
         import os
@@ -102,29 +113,29 @@ def _write(found: list[Task], day: date, format: str) -> None:
         from smmplan.production.to_vtodo import to_ics
 
         data = to_ics(found, day, dtstamp=dtstamp_from(os.environ.get("SOURCE_DATE_EPOCH")))
+    elif format == "md":
+        data = listing.to_markdown(found, day, lang)
     else:
-        writers = {"csv": listing.to_csv, "md": listing.to_markdown, "json": listing.to_json}
-        data = writers[format](found, day)
+        data = {"csv": listing.to_csv, "json": listing.to_json}[format](found, day)
     sys.stdout.buffer.write(data)
     sys.stdout.flush()
 
 
-def _print_table(found: list[Task], day: date) -> None:
+def _print_table(found: list[Task], day: date, lang: Language) -> None:
     """A rich table on a terminal; aligned plain columns in a pipe."""
     from rich.console import Console
     from rich.table import Table
 
-    from smmplan.production.listing import COLUMNS, row, to_text
+    from smmplan.production.listing import headings, shown, state, to_text
 
     console = Console(highlight=False)
     if not console.is_terminal:
-        sys.stdout.write(to_text(found, day))
+        sys.stdout.write(to_text(found, day, lang))
         return
-    table = Table(title=f"Tasks ({day.isoformat()})", title_justify="left")
-    for column in COLUMNS:
-        table.add_column(column.replace("_", " "))
+    table = Table(title=lang.label("tasks_title", date=day.isoformat()), title_justify="left")
+    for heading in headings(lang):
+        table.add_column(heading)
     for task in found:
-        cells = row(task, day)
-        style = "bold red" if cells["state"] == "overdue" else None
-        table.add_row(*cells.values(), style=style)
-    console.print(table if found else "Nothing due.")
+        style = "bold red" if state(task, day) == "overdue" else None
+        table.add_row(*shown(task, day, lang), style=style)
+    console.print(table if found else lang.label("nothing_due"))

@@ -6,8 +6,12 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from smmplan.model import Task
+
+if TYPE_CHECKING:
+    from smmplan.l10n import Language
 
 # Posts this many days after the list's last day are planned too: their steps fall earlier.
 HORIZON_DAYS = 92
@@ -110,13 +114,26 @@ def to_json(tasks: list[Task], today: date) -> bytes:
     ).encode()
 
 
-def to_markdown(tasks: list[Task], today: date) -> bytes:
-    lines = [f"# Tasks, {today.isoformat()}", ""]
+def headings(lang: Language) -> list[str]:
+    """The columns' names in the list's language."""
+    return [lang.label(f"col_{column}") for column in COLUMNS]
+
+
+def shown(task: Task, today: date, lang: Language) -> list[str]:
+    """A task's cells as a person reads them: its state in the list's language."""
+    cells = row(task, today)
+    if cells["state"]:
+        cells["state"] = lang.label(f"state_{cells['state']}")
+    return list(cells.values())
+
+
+def to_markdown(tasks: list[Task], today: date, lang: Language) -> bytes:
+    lines = [f"# {lang.label('tasks_title', date=today.isoformat())}", ""]
     if not tasks:
-        return "\n".join([*lines, "Nothing due."]).encode() + b"\n"
-    lines += ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+        return "\n".join([*lines, lang.label("nothing_due")]).encode() + b"\n"
+    lines += ["| " + " | ".join(headings(lang)) + " |", "|" + "---|" * len(COLUMNS)]
     for task in tasks:
-        cells = (_md_cell(value) for value in row(task, today).values())
+        cells = (_md_cell(value) for value in shown(task, today, lang))
         lines.append("| " + " | ".join(cells) + " |")
     return ("\n".join(lines) + "\n").encode()
 
@@ -125,8 +142,19 @@ def _md_cell(value: str) -> str:
     return " ".join(value.split()).replace("\\", "\\\\").replace("|", "\\|")
 
 
-def to_text(tasks: list[Task], today: date) -> str:
+def to_text(tasks: list[Task], today: date, lang: Language) -> str:
     """Aligned plain columns, for a pipe or a file."""
-    rows = [dict(zip(COLUMNS, COLUMNS, strict=True))] + [row(t, today) for t in tasks]
-    widths = {c: max(len(r[c]) for r in rows) for c in COLUMNS}
-    return "".join("  ".join(r[c].ljust(widths[c]) for c in COLUMNS).rstrip() + "\n" for r in rows)
+    rows = [headings(lang)] + [shown(t, today, lang) for t in tasks]
+    widths = [max(len(r[index]) for r in rows) for index in range(len(COLUMNS))]
+    return "".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(r, widths, strict=True)).rstrip() + "\n"
+        for r in rows
+    )
+
+
+def language_of(tasks: list[Task], languages: dict[str, str]) -> Language:
+    """The language of a list: that of its calendars (by id) when they share one, else English."""
+    from smmplan.l10n import language
+
+    found = {languages.get(task.calendar) for task in tasks} or set(languages.values())
+    return language(found.pop() if len(found) == 1 else None)
