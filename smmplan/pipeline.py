@@ -15,6 +15,7 @@ from smmplan.cache import inputs
 from smmplan.problems import Code, Collector, Problem, UsageError
 
 if TYPE_CHECKING:
+    from smmplan.export.presets.rules import Declared
     from smmplan.load.positions import KeyPath, Pos
     from smmplan.load.source import Source
     from smmplan.model import Schedule
@@ -292,23 +293,25 @@ def plan_one(
     if not out.has_errors:
         production.add_tasks(workflow, schedule, out, today=today)
     if not out.has_errors:
+        scheduled = _scheduler_rules(schedule, today)
         if lint:
             from smmplan.lint import lint as run_lint
 
-            run_lint(checked, schedule, out, today=today)
-        _check_schedulers(schedule, out, today)
+            limits_checked = scheduled.limits_checked if scheduled else frozenset()
+            run_lint(checked, schedule, out, today=today, limits_checked=limits_checked)
+        for problem in scheduled.problems if scheduled else []:
+            out.add(problem.path, problem.line, problem.col, problem.code, problem.message)
         planned.schedule = schedule
     return planned
 
 
-def _check_schedulers(schedule: Schedule, out: Collector, today: date | None) -> None:
+def _scheduler_rules(schedule: Schedule, today: date | None) -> Declared | None:
     """The rules of every `scheduler:` the calendar declares, so that CI fails before upload."""
     if not any(s.get("scheduler") for s in schedule.publishing.values()):
-        return
+        return None
     from smmplan.export.presets.rules import declared
 
-    for problem in declared(schedule, today):
-        out.add(problem.path, problem.line, problem.col, problem.code, problem.message)
+    return declared(schedule, today)
 
 
 def _check_templates(source: Source, renderer: Renderer, out: Collector) -> None:

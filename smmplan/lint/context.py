@@ -30,7 +30,14 @@ class Context:
     checked: Checked
     schedule: Schedule
     today: date | None  # None: the rules that depend on the date do not run
+    # Posts whose text, hashtag and link limits a declared scheduler checked (E508), by id.
+    limits_checked: frozenset[str] = frozenset()
     _by_channel: dict[str, list[Post]] = field(default_factory=dict)
+
+    def unmeasured(self) -> Iterator[Post]:
+        """The posts whose network limits no declared scheduler has measured already."""
+        checked = self.limits_checked
+        return (post for post in self.posts if post.id not in checked)
 
     @property
     def rules(self) -> schema.Rules:

@@ -11,9 +11,20 @@ from smmplan.model import Schedule
 from smmplan.problems import Collector
 
 
-def lint(checked: Checked, schedule: Schedule, out: Collector, *, today: date | None) -> None:
-    """Add a warning to `out` for every finding of every rule the calendar leaves on."""
-    context = Context(checked, schedule, today)
+def lint(
+    checked: Checked,
+    schedule: Schedule,
+    out: Collector,
+    *,
+    today: date | None,
+    limits_checked: frozenset[str] = frozenset(),
+) -> None:
+    """Add a warning to `out` for every finding of every rule the calendar leaves on.
+
+    `limits_checked`: the ids of posts whose limits a declared scheduler's rules measured
+    (E508); W310 and W311 do not report them again.
+    """
+    context = Context(checked, schedule, today, limits_checked)
     disabled = set(checked.model.rules.disable)
     for rule in rules():
         code = code_of(rule)

@@ -215,11 +215,22 @@ def _instant(post: Post) -> datetime:
     return datetime.fromisoformat(post.utc)
 
 
-def declared(schedule: Schedule, today: date | None) -> list[Problem]:
+@dataclass(frozen=True)
+class Declared:
+    """What the schedulers a calendar declares find, and which posts they checked."""
+
+    problems: list[Problem]
+    # The posts whose text, first comment, hashtags and links they measured (E508): lint's
+    # W310 and W311 leave these out rather than report the same excess twice.
+    limits_checked: frozenset[str]
+
+
+def declared(schedule: Schedule, today: date | None) -> Declared:
     """The rules of each scheduler the calendar or its channels declare, over their posts."""
     from smmplan.export.presets import schedulers
 
     found: list[Violation] = []
+    checked: set[str] = set()
     by_scheduler: dict[tuple[str, str], list[Post]] = {}
     for post in schedule.posts:
         settings = schedule.publishing.get(post.channel, {})
@@ -229,4 +240,5 @@ def declared(schedule: Schedule, today: date | None) -> list[Problem]:
     for (name, plan), posts in by_scheduler.items():
         preset = schedulers()[name]
         found += check(preset, schedule, today=today, posts=posts, plan=plan)
-    return problems(found)
+        checked.update(post.id for post in pick(preset, schedule, (), today, posts).posts)
+    return Declared(problems(found), frozenset(checked))
