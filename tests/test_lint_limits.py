@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -66,3 +70,28 @@ def test_every_limit_names_its_source_and_when_it_was_checked() -> None:
         300,
         1024,
     )
+
+
+def test_counting_as_x_prints_no_python_warning(tmp_path: Path) -> None:
+    """twitter-text imports setuptools' deprecated pkg_resources; the user's terminal and CI
+    log must not get Python's warning about a library they never chose."""
+    from calendars_for_tests import calendar, write_repo
+
+    long_text = "word " * 70
+    text = calendar(
+        "channels:\n  x: {network: x, slots: [{days: [mon], times: ['09:00']}]}\n"
+        f"themes:\n  - {{name: Long, days: [mon], text: '{long_text}'}}\n",
+        period="{start: 2027-03-01, end: 2027-03-07}",
+    )
+    write_repo(tmp_path, text)
+    env = {**os.environ, "SMMPLAN_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("PYTHONWARNINGS", None)
+    done = subprocess.run(
+        [sys.executable, "-W", "default", "-m", "smmplan", "validate", "--today", "2027-02-01"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert "W310" in done.stdout  # X's weighted length was counted
+    assert "Warning" not in done.stderr and "pkg_resources" not in done.stderr, done.stderr

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Literal
+from functools import cache, lru_cache
+from typing import Any, Literal
 
 Counting = Literal["x", "graphemes", "graphemes-url23", "utf16", "codepoints"]
 
@@ -128,12 +128,24 @@ def limit_for(network: str) -> Limit | None:
     return LIMITS.get(network)
 
 
+@cache
+def _x_parser() -> Any:
+    """twitter-text's parser. It reads its emoji list through setuptools' pkg_resources, whose
+    import warns that pkg_resources is deprecated: a line of Python's in the user's terminal
+    and CI log about a library they never chose, so that one warning is kept quiet."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "pkg_resources is deprecated", UserWarning)
+        warnings.filterwarnings("ignore", "Deprecated call to `pkg_resources", DeprecationWarning)
+        from twitter_text import parse_tweet
+    return parse_tweet
+
+
 def text_length(text: str, counting: Counting) -> int:
     """The length of `text` as a network with this counting measures it."""
     if counting == "x":
-        from twitter_text import parse_tweet
-
-        return int(parse_tweet(text).weightedLength)
+        return int(_x_parser()(text).weightedLength)
     if counting == "graphemes":
         return grapheme_count(text)
     if counting == "graphemes-url23":
