@@ -206,6 +206,39 @@ def test_disabled_for_the_calendar_and_for_one_entry(tmp_path: Path) -> None:
     assert lint_codes(tmp_path / "c", for_entry) == []
 
 
+@pytest.mark.parametrize("code", ["W314", "W315", "W320", "W322"])
+def test_an_entry_cannot_turn_off_a_channels_or_the_calendars_warning(
+    tmp_path: Path, code: str
+) -> None:
+    """No one entry makes a quiet channel, a format mix, unfilled slots or a pack's missing
+    day names: written in an entry's `lint:` the code would do nothing, so it is refused
+    there, with where it works instead."""
+    text = calendar(extra=f"posts:\n{draft()}    lint: {{disable: [W316, {code}]}}\n")
+    planned = plan_one(write_repo(tmp_path / "entry", text), WEEK, lint=True)
+    (problem,) = planned.problems
+    assert problem.code == "E101" and problem.line == text.count("\n")
+    assert problem.col == text.splitlines()[-1].index(code) + 1
+    assert f"rules: {{disable: [{code}]}}" in problem.message
+    assert lint_codes(tmp_path / "rules", calendar(extra=f"rules: {{disable: [{code}]}}\n")) == []
+
+
+def test_every_warning_no_entry_makes_is_one_an_entry_cannot_turn_off(tmp_path: Path) -> None:
+    """Each lint warning that is not at a post's entry (a channel's) has a calendar-wide
+    code, so an entry's `lint:` never holds a code that could not apply to it."""
+    from smmplan.load.schema.values import CALENDAR_WIDE
+
+    # Every post a photo, on a channel quiet for days, with a slot left empty: W314, W315
+    # and W320, all at the channel.
+    text = calendar(a_days="[mon]", b_days="[fri]", slot_days="[mon, tue, fri]")
+    text = text.replace("format: text", "format: photo")
+    text += "rules: {format_mix_min_posts: 2, max_days_without_post: 2}\n"
+    found = lint(tmp_path, text).problems
+    channel_line = text.splitlines().index("  ch:") + 1
+    at_channel = {p.code for p in found if p.line == channel_line}
+    assert at_channel >= {"W314", "W315", "W320"}
+    assert at_channel <= set(CALENDAR_WIDE)
+
+
 def test_an_unknown_code_in_disable_is_a_schema_error(tmp_path: Path) -> None:
     text = calendar(extra="rules: {disable: [W399]}\n")
     planned = plan_one(write_repo(tmp_path, text), WEEK, lint=True)

@@ -8,15 +8,25 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from smmplan.load.schema import about as a
-from smmplan.load.schema.values import Count, DateValue, LintCodes, Model, Positive
+from smmplan.load.schema.values import (
+    Count,
+    DateValue,
+    EntryLintCodes,
+    LintCodes,
+    Model,
+    Positive,
+)
 from smmplan.problems import Code
 
 
 class Lint(Model):
     """`lint:` of one theme, observance or draft: rules that do not apply to it."""
 
-    disable: LintCodes = a.about(
-        "Lint codes that do not apply to this entry.", ["W316"], default_factory=list
+    disable: EntryLintCodes = a.about(
+        "Lint codes that do not apply to this entry (not those about a channel or the whole "
+        "calendar: W314, W315, W320, W322, which `rules:` turns off).",
+        ["W316"],
+        default_factory=list,
     )
 
 

@@ -217,6 +217,28 @@ LintCodes = Annotated[
     list[LintCode], BeforeValidator(_listify), _one_or_many({"enum": list(LINT_CODES)})
 ]
 
+# Codes about a channel (a quiet channel, its format mix, its unfilled slots) or the whole
+# calendar (pack day names): no one entry makes them, so an entry's `lint:` cannot turn them
+# off; `rules: {disable: [...]}` can.
+CALENDAR_WIDE: tuple[str, ...] = ("W314", "W315", "W320", "W322")
+ENTRY_LINT_CODES: tuple[str, ...] = tuple(c for c in LINT_CODES if c not in CALENDAR_WIDE)
+
+
+def _entry_lint_code(value: str) -> str:
+    if value in CALENDAR_WIDE:
+        raise ValueError(
+            f"{value} is about a channel or the whole calendar, not one entry, so an entry "
+            f"cannot turn it off; write it under the calendar's rules: {{disable: [{value}]}}"
+        )
+    return _lint_code(value)
+
+
+EntryLintCodes = Annotated[
+    list[Annotated[str, _parsed(Code.SCHEMA, _entry_lint_code)]],
+    BeforeValidator(_listify),
+    _one_or_many({"enum": list(ENTRY_LINT_CODES)}),
+]
+
 
 Count = Annotated[int, Field(ge=0)]
 
