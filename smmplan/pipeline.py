@@ -15,7 +15,6 @@ from smmplan.cache import inputs
 from smmplan.problems import Code, Collector, Problem, UsageError
 
 if TYPE_CHECKING:
-    from smmplan.export.presets.rules import Declared
     from smmplan.load.positions import KeyPath, Pos
     from smmplan.load.source import Source
     from smmplan.model import Schedule
@@ -293,25 +292,28 @@ def plan_one(
     if not out.has_errors:
         production.add_tasks(workflow, schedule, out, today=today)
     if not out.has_errors:
-        scheduled = _scheduler_rules(schedule, today)
+        scheduled, measured = _scheduler_rules(schedule, today)
         if lint:
             from smmplan.lint import lint as run_lint
 
-            limits_checked = scheduled.limits_checked if scheduled else frozenset()
-            run_lint(checked, schedule, out, today=today, limits_checked=limits_checked)
-        for problem in scheduled.problems if scheduled else []:
+            run_lint(checked, schedule, out, today=today, limits_checked=measured)
+        for problem in scheduled:
             out.add(problem.path, problem.line, problem.col, problem.code, problem.message)
         planned.schedule = schedule
     return planned
 
 
-def _scheduler_rules(schedule: Schedule, today: date | None) -> Declared | None:
-    """The rules of every `scheduler:` the calendar declares, so that CI fails before upload."""
+def _scheduler_rules(
+    schedule: Schedule, today: date | None
+) -> tuple[list[Problem], frozenset[str]]:
+    """The rules of every `scheduler:` the calendar declares, so that CI fails before upload,
+    and the posts whose limits they measured (which lint then leaves to them)."""
     if not any(s.get("scheduler") for s in schedule.publishing.values()):
-        return None
+        return [], frozenset()
     from smmplan.export.presets.rules import declared
 
-    return declared(schedule, today)
+    found = declared(schedule, today)
+    return found.problems, found.limits_checked
 
 
 def _check_templates(source: Source, renderer: Renderer, out: Collector) -> None:
