@@ -8,8 +8,10 @@ environment and smmplan's own files) joined with the template's name.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -59,40 +61,44 @@ def bytecode_cache(environment: str) -> Any:
 
 def from_text(env: Any, text: str) -> Any:
     """Like `env.from_string`, but through the environment's bytecode cache."""
-    cache = env.bytecode_cache
-    if cache is None:
+    if env.bytecode_cache is None:
         return env.from_string(text)
-    # Many calendars of one run share their texts: the compiled code is read once per run.
-    code = _COMPILED.get((cache.salt, text))
-    if code is None:
-        # The bucket key is made from the name, so each text gets a name of its own.
-        name = "inline-" + hashlib.sha256(text.encode()).hexdigest()
-        bucket = cache.get_bucket(env, name, None, text)
-        if bucket.code is None:
-            bucket.code = env.compile(text)
-            cache.set_bucket(bucket)
-        code = _COMPILED[(cache.salt, text)] = bucket.code
+    # The bucket key is made from the name, so each text gets a name of its own.
+    name = "inline-" + hashlib.sha256(text.encode()).hexdigest()
+    code = _code(env, (text,), name, None, text, functools.partial(env.compile, text))
     return env.template_class.from_code(env, code, env.make_globals(None), None)
 
 
 def file_code(env: Any, name: str, filename: str, source: str) -> Any:
-    """The code of template file `name`, compiled as Jinja's loaders compile it, through the
-    environment's bytecode cache, and once per run: every calendar of an agency loads the
-    same template files, each into an environment of its own."""
-    cache = env.bytecode_cache
-    if cache is None:
+    """The code of template file `name`, compiled as Jinja's loaders compile it."""
+    if env.bytecode_cache is None:
         return env.compile(source, name, filename)
-    key = (cache.salt, name, filename, source)
-    code = _COMPILED.get(key)
+    compile_it = functools.partial(env.compile, source, name, filename)
+    return _code(env, (name, filename, source), name, filename, source, compile_it)
+
+
+def _code(
+    env: Any,
+    key: tuple[str, ...],
+    name: str,
+    filename: str | None,
+    source: str,
+    compile_it: Callable[[], Any],
+) -> Any:
+    """Compiled code from the run's memo, else from the bytecode cache, else compiled (and
+    kept in both): many calendars of one run share their texts and template files, each in an
+    environment of its own."""
+    cache = env.bytecode_cache
+    code = _COMPILED.get((cache.salt, *key))
     if code is None:
         bucket = cache.get_bucket(env, name, filename, source)
         if bucket.code is None:
-            bucket.code = env.compile(source, name, filename)
+            bucket.code = compile_it()
             cache.set_bucket(bucket)
-        code = _COMPILED[key] = bucket.code
+        code = _COMPILED[(cache.salt, *key)] = bucket.code
     return code
 
 
-# Code compiled in this run, by the environment's key and the text (and a file's name and
-# path).
-_COMPILED: dict[tuple[str, ...], Any] = run_memo.memo()
+# Code compiled in this run: by the environment's key and the text (a file's also by its name
+# and path).
+_COMPILED: dict[tuple[str | None, ...], Any] = run_memo.memo()

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from smmplan.export import Format, localized, register
+from smmplan.export import Format, register
 from smmplan.export.steps import steps_by_post
 from smmplan.export.to_csv import format_budget
 from smmplan.export.to_markdown import (
@@ -109,8 +109,8 @@ def _context(schedule: Schedule) -> dict[str, Any]:
         "t": {key: lang.label(key) for key in LABELS["en"]},
         "title": lang.label("plan_title", name=schedule.calendar.name),
         "heading": _isolated(lang.label("plan_title", name="{name}"), schedule.calendar.name),
-        "window": " – ".join(localized.date_text(lang, d) for d in (schedule.start, schedule.end)),
-        "weekdays": list(localized.weekdays(lang)),
+        "window": f"{lang.date_text(schedule.start)} – {lang.date_text(schedule.end)}",
+        "weekdays": lang.weekdays(),
         "months": _months(schedule, days),
         "listed": [day for _, day in sorted(days.items()) if day.posts],
         "summary": _summary(schedule.posts, channels),
@@ -136,9 +136,7 @@ def _months(schedule: Schedule, days: dict[date, DayView]) -> list[MonthView]:
         cells += [days[first + timedelta(n)] for n in range((following - first).days)]
         cells += [None] * (-len(cells) % 7)
         weeks = [cells[i : i + 7] for i in range(0, len(cells), 7)]
-        views.append(
-            MonthView(first.strftime("m-%Y-%m"), localized.month_title(lang, first), weeks)
-        )
+        views.append(MonthView(first.strftime("m-%Y-%m"), lang.month_title(first), weeks))
     return views
 
 
@@ -150,7 +148,7 @@ def _days(schedule: Schedule, lang: Language, channels: list[str]) -> dict[date,
         day: DayView(
             day=day.day,
             date=day.isoformat(),
-            heading=localized.date_text(lang, day, "full"),
+            heading=lang.date_text(day, "full"),
             in_window=schedule.start <= day <= schedule.end,
             blackout=schedule.blackout.get(day.isoformat()),
         )

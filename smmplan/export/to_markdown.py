@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from importlib import resources
 from typing import Any
 
-from smmplan.export import Format, localized, register
+from smmplan.export import Format, register
 from smmplan.export.steps import steps_by_post
 from smmplan.export.to_csv import format_budget
 from smmplan.l10n import LABELS, Language, language
@@ -148,8 +148,8 @@ def _context(schedule: Schedule) -> dict[str, Any]:
         "t": {key: locale.label(key) for key in LABELS["en"]},
         "calendar": info.as_dict(),
         "window": {
-            "start": localized.date_text(locale, schedule.start),
-            "end": localized.date_text(locale, schedule.end),
+            "start": locale.date_text(schedule.start),
+            "end": locale.date_text(schedule.end),
             "start_iso": schedule.start.isoformat(),
             "end_iso": schedule.end.isoformat(),
         },
@@ -187,7 +187,7 @@ def _weeks(schedule: Schedule, locale: Language) -> list[WeekView]:
     for day_date in sorted(days):
         monday = day_date - timedelta(days=day_date.weekday())
         if monday not in weeks:
-            label = localized.date_text(locale, monday)
+            label = locale.date_text(monday)
             weeks[monday] = WeekView(
                 start=monday.isoformat(),
                 label=label,
@@ -203,7 +203,7 @@ def _days(schedule: Schedule, locale: Language) -> dict[date, DayView]:
     def day_view(iso: str) -> DayView:
         key = date.fromisoformat(iso)
         if key not in days:
-            days[key] = DayView(date=iso, heading=localized.date_text(locale, key, "full"))
+            days[key] = DayView(date=iso, heading=locale.date_text(key, "full"))
         return days[key]
 
     for event in sorted(schedule.days, key=lambda e: (e.date, e.id)):

@@ -74,24 +74,43 @@ class Language:
         text = _labels(self.locale).get(key) or LABELS[FALLBACK][key]
         return text.format(**values) if values else text
 
+    # Babel takes tens of microseconds for each text below, and every plan and post template
+    # asks for the same days again (an agency's calendars all head the same month): each
+    # text depends only on the locale and what is asked, so it is written once per process.
+
     def weekdays(self, width: str = "abbreviated") -> list[str]:
         """Weekday names, Monday first, as they stand alone (column headings)."""
-        from babel import Locale
-
-        names = Locale.parse(self.locale).days["stand-alone"][width]
-        return [str(names[index]) for index in range(7)]
+        return list(_weekdays(self.locale, width))
 
     def month_title(self, day: date) -> str:
         """The month and year as a calendar page is headed ("desembre del 2026")."""
-        from babel.dates import format_skeleton
-
-        return str(format_skeleton("yMMMM", day, locale=self.locale))
+        return _month_title(self.locale, day)
 
     def date_text(self, day: date, width: str = "long") -> str:
         """`day` as CLDR writes it: short, medium, long or full (with the weekday)."""
-        from babel.dates import format_date
+        return _date_text(self.locale, day, width)
 
-        return str(format_date(day, width, locale=self.locale))
+
+@lru_cache(maxsize=64)
+def _weekdays(locale: str, width: str) -> tuple[str, ...]:
+    from babel import Locale
+
+    names = Locale.parse(locale).days["stand-alone"][width]
+    return tuple(str(names[index]) for index in range(7))
+
+
+@lru_cache(maxsize=256)
+def _month_title(locale: str, day: date) -> str:
+    from babel.dates import format_skeleton
+
+    return str(format_skeleton("yMMMM", day, locale=locale))
+
+
+@lru_cache(maxsize=4096)
+def _date_text(locale: str, day: date, width: str) -> str:
+    from babel.dates import format_date
+
+    return str(format_date(day, width, locale=locale))
 
 
 def _labels(locale: str) -> Mapping[str, str]:

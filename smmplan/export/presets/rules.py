@@ -42,7 +42,11 @@ def check(
     plan: str = "",
 ) -> list[Violation]:
     """Every post that `preset` would upload from `schedule` and that breaks one of its rules."""
-    picked = pick(preset, schedule, statuses, today, posts).posts
+    return _broken(preset, schedule, pick(preset, schedule, statuses, today, posts).posts, plan)
+
+
+def _broken(preset: Preset, schedule: Schedule, picked: list[Post], plan: str) -> list[Violation]:
+    """The rules of `preset` that the posts it would upload break."""
     found: list[Violation] = []
     for suffix, in_file in by_file(preset, picked).items():
         where = f"channel '{suffix}'" if suffix else "the file"
@@ -239,6 +243,7 @@ def declared(schedule: Schedule, today: date | None) -> Declared:
             by_scheduler.setdefault(key, []).append(post)
     for (name, plan), posts in by_scheduler.items():
         preset = schedulers()[name]
-        found += check(preset, schedule, today=today, posts=posts, plan=plan)
-        checked.update(post.id for post in pick(preset, schedule, (), today, posts).posts)
+        picked = pick(preset, schedule, (), today, posts).posts
+        found += _broken(preset, schedule, picked, plan)
+        checked.update(post.id for post in picked)
     return Declared(problems(found), frozenset(checked))
