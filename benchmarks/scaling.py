@@ -9,7 +9,15 @@ import shutil
 import sys
 from pathlib import Path
 
-from bench import Row, bench_env, large_calendar, measure, smmplan_cmd, write_repo
+from bench import (
+    SCHEMA_FLOOR,
+    Row,
+    bench_env,
+    large_calendar,
+    measure,
+    smmplan_cmd,
+    write_repo,
+)
 
 MONTH = dict(days=31, channels=2, drafts=5, observances=3)  # one client's month
 ALL_FORMATS = ["--format", "csv,ics,md,json"]
@@ -138,7 +146,7 @@ def print_targets(rows: list[Row]) -> None:
                 f"| ICS export: yaml2ics / smmplan | {speedup:.1f} x | ≥ 10 x | "
                 f"{'yes' if speedup >= 10 else 'NO'} |"
             )
-    schema = next((row for row in rows if row.case.startswith("the same libraries, pyd")), None)
+    schema = next((row for row in rows if row.case == SCHEMA_FLOOR), None)
     if schema and schema.seconds and floor and floor.seconds and peer and peer.seconds:
         print(
             f"\nBefore it reads a calendar, a check's start-up ({schema.case}) takes "
