@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 import pytest
 
 
 def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):
-        _installed()
+        _installed(config)
     # Keep the holiday and template caches of test runs away from the user's own cache.
     os.environ.setdefault("SMMPLAN_CACHE_DIR", tempfile.mkdtemp(prefix="smmplan-test-cache-"))
     _derandomized()
@@ -24,12 +26,13 @@ def pytest_configure(config: pytest.Config) -> None:
         _compiled()
 
 
-def _installed() -> None:
+def _installed(config: pytest.Config) -> None:
     """Stop at once, saying what to install, when this Python lacks smmplan or what it and its
-    tests need: otherwise every test module fails on its own import, one error each."""
+    tests need: otherwise every test module fails on its own import, one error each. Where the
+    checkout has the README's `.venv` and this is another Python, the same test command runs
+    again with the `.venv`'s instead (a shell where the venv is not activated)."""
     import tomllib
     from importlib import metadata
-    from pathlib import Path
 
     from packaging.requirements import Requirement
     from packaging.utils import canonicalize_name
@@ -48,11 +51,38 @@ def _installed() -> None:
     }
     missing = [name for name in dict.fromkeys(wanted) if canonicalize_name(name) not in present]
     if missing:
+        _again_in_the_checkouts_venv(config, Path(__file__).parents[1] / ".venv")
         pytest.exit(
             f"{sys.executable} lacks what smmplan's tests need ({', '.join(missing)}); "
             "install the project with its test extra first: python -m pip install -e '.[test]'",
             returncode=pytest.ExitCode.USAGE_ERROR,
         )
+
+
+def _again_in_the_checkouts_venv(config: pytest.Config, venv: Path) -> None:
+    """Run this test command with `venv`'s Python in place of this process, when `venv` is
+    another environment than this one (and this is not already such a second run)."""
+
+    pythons = [venv / "bin" / "python", venv / "Scripts" / "python.exe"]
+    python = next((found for found in pythons if found.is_file()), None)
+    if (
+        python is None
+        or os.environ.get("SMMPLAN_TESTS_IN_VENV")
+        or Path(sys.prefix).resolve() == venv.resolve()
+        or subprocess.run([python, "-c", "import pytest, smmplan"], capture_output=True).returncode
+    ):
+        return  # no such venv, this one, or one without smmplan and pytest: say what to do
+    sys.stderr.write(
+        f"{sys.executable} lacks smmplan's test dependencies; running the tests with "
+        f"{python} (the checkout's .venv) instead\n"
+    )
+    sys.stderr.flush()
+    capture = config.pluginmanager.getplugin("capturemanager")
+    if capture is not None:  # give the terminal back to the run that replaces this one
+        capture.stop_global_capturing()
+    args = [str(python), "-m", "pytest", *config.invocation_params.args]
+    os.chdir(config.invocation_params.dir)
+    os.execve(python, args, {**os.environ, "SMMPLAN_TESTS_IN_VENV": "1"})
 
 
 def _compiled() -> None:
@@ -63,7 +93,6 @@ def _compiled() -> None:
     changed modules are compiled; the files land in __pycache__ as Python's own would.
     """
     import compileall
-    from pathlib import Path
 
     try:
         import smmplan
